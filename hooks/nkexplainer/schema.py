@@ -58,8 +58,9 @@ _DATE_FIELDS: dict[str, Any] = {
         "description": "How precise the source allows the date to be. Never more precise than the article.",
     },
     "qualifier": {
-        "enum": ["about", "before", "after", "since"],
-        "description": "Optional: the date is a bound or an approximation, not the exact time.",
+        "enum": ["about", "before", "after", "since", "by"],
+        "description": "Optional: the date is a bound or an approximation, not the exact time "
+        "('by 2015': at the latest in 2015).",
     },
     "basis": _text(
         "How the date follows from the text, when the article does not state it outright "

@@ -1,0 +1,321 @@
+"""The explainer's domain model: plain, immutable records built once per build.
+
+Everything a page shows comes from one `Model`. Records refer to each other by
+id; the model answers the questions pages ask ("which events involve China?")
+from indexes computed once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+class Precision(enum.Enum):
+    """How precisely a date is known; a date is never written more precisely."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+    @property
+    def parts(self) -> int:
+        """How many of year, month, day the date has."""
+        return {"year": 1, "month": 2, "day": 3}[self.value]
+
+
+_QUALIFIER_RANK = {"before": -1, "by": -1, "after": 1, "since": 1}
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to a year, a month or a day, possibly only as a bound."""
+
+    year: int
+    month: int = 0
+    """0 when only the year is known."""
+    day: int = 0
+    """0 when only the month (or year) is known."""
+    precision: Precision = field(default=Precision.YEAR, compare=False)
+    qualifier: str | None = field(default=None, compare=False)
+    """'about', 'before', 'after', 'since' or 'by'; None for an exact date."""
+    basis: str | None = field(default=None, compare=False)
+    """How the date follows from the text, when the text does not state it."""
+
+    @property
+    def iso(self) -> str:
+        """`2013`, `2013-02` or `2013-02-12`, as precise as known."""
+        parts = [f"{self.year:04d}", f"{self.month:02d}", f"{self.day:02d}"]
+        return "-".join(parts[: self.precision.parts])
+
+    @property
+    def exact_label(self) -> str:
+        """`2013`, `February 2013` or `January 16, 2015` (the article's own style)."""
+        if self.precision is Precision.YEAR:
+            return str(self.year)
+        month = calendar.month_name[self.month]
+        if self.precision is Precision.MONTH:
+            return f"{month} {self.year}"
+        return f"{month} {self.day}, {self.year}"
+
+    @property
+    def label(self) -> str:
+        """The date as readers see it, with its qualifier: `Before February 2013`."""
+        if not self.qualifier:
+            return self.exact_label
+        return f"{self.qualifier.capitalize()} {self.exact_label}"
+
+    @property
+    def sort_key(self) -> tuple[int, float, float, int]:
+        """Orders dates of mixed precision: a date known only to its year or month sits in the middle of it,
+        a bound ('before', 'by') at its start, and 'after' or 'since' just after what they follow."""
+        rank = _QUALIFIER_RANK.get(self.qualifier, 0)
+        if rank < 0:
+            return (self.year, self.month or 0, self.day or 0, rank)
+        return (self.year, self.month or 6.5, self.day or 15.5, rank)
+
+    @property
+    def inferred(self) -> bool:
+        """True when the date is worked out from the text rather than stated in it."""
+        return self.basis is not None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One paragraph of one source."""
+
+    source: str
+    number: int
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+    def __str__(self) -> str:
+        return f"{self.source}#{self.anchor}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    source: str
+    number: int
+    text: str
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.source, self.number)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    """Path relative to the project, always under `seeds/`."""
+    title: str
+    dek: str
+    kind: str | None
+    author: str | None
+    publisher: str | None
+    published: str | None
+    written: PartialDate | None
+    provenance: str
+    paragraphs: tuple[Paragraph, ...]
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    autolink: bool = True
+    """False for a name that is ambiguous in general and is only listed, never linked automatically."""
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A declared relation, read from `subject`'s side (`label`) or `object`'s (`inverse`)."""
+
+    subject: str
+    object: str
+    label: str
+    inverse: str
+    note: str | None
+    cites: tuple[Citation, ...]
+
+
+class ActorKind(enum.Enum):
+    """The groups of the Who's who index, in the order they are shown."""
+
+    STATE = ("state", "States", "State")
+    PERSON = ("person", "People", "Person")
+    ORGANISATION = ("organisation", "Organisations", "Organisation")
+    MEDIA = ("media", "Media", "News outlet")
+    GROUP = ("group", "Groups", "Group")
+
+    def __init__(self, key: str, heading: str, singular: str) -> None:
+        self.key = key
+        self.heading = heading
+        self.singular = singular
+
+    @classmethod
+    def from_key(cls, key: str) -> ActorKind:
+        return next(kind for kind in cls if kind.key == key)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[Alias, ...]
+    title: str | None
+    summary: str
+    role: str
+    relations: tuple[Relation, ...]
+    cites: tuple[Citation, ...]
+
+    @property
+    def path(self) -> str:
+        return f"actors/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    date: PartialDate
+    expected: bool
+    effect: str | None
+    actors: tuple[str, ...]
+    summary: str
+    cites: tuple[Citation, ...]
+
+    @property
+    def path(self) -> str:
+        return f"timeline/{self.id}.md"
+
+    @property
+    def sort_key(self) -> tuple:
+        """By year; within a year what happened before what the article only expects; then by date."""
+        return (self.date.year, self.expected, self.date.sort_key)
+
+
+class QuoteKind(enum.Enum):
+    DIRECT = ("direct", "Direct quote")
+    REPORTED = ("reported", "Reported statement")
+    SAYING = ("saying", "Saying")
+    PHRASE = ("phrase", "The article’s phrase")
+
+    def __init__(self, key: str, label: str) -> None:
+        self.key = key
+        self.label = label
+
+    @classmethod
+    def from_key(cls, key: str) -> QuoteKind:
+        return next(kind for kind in cls if kind.key == key)
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    text: str
+    """Exactly as in the source (typographic marks included), whatever the editor typed."""
+    kind: QuoteKind
+    speaker: str | None
+    attribution: str
+    date: PartialDate | None
+    event: str | None
+    about: tuple[str, ...]
+    context: str
+    key: bool
+    cites: tuple[Citation, ...]
+    found_in: Citation
+    """The cited paragraph that holds the words."""
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[Alias, ...]
+    definition: str
+    explanation: str | None
+    cites: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Every record of the site, checked, with the indexes pages need."""
+
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    quotes: dict[str, Quote]
+    terms: dict[str, Term]
+
+    @cached_property
+    def chronology(self) -> tuple[Event, ...]:
+        """Events in date order; ties keep the order of the data file."""
+        return tuple(sorted(self.events.values(), key=lambda e: e.sort_key))
+
+    @cached_property
+    def glossary(self) -> tuple[Term, ...]:
+        return tuple(sorted(self.terms.values(), key=lambda t: t.term.casefold()))
+
+    @cached_property
+    def events_by_actor(self) -> dict[str, tuple[Event, ...]]:
+        found: dict[str, list[Event]] = defaultdict(list)
+        for event in self.chronology:
+            for actor in event.actors:
+                found[actor].append(event)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def quotes_by_speaker(self) -> dict[str, tuple[Quote, ...]]:
+        return _group(self.quotes.values(), lambda q: (q.speaker,) if q.speaker else ())
+
+    @cached_property
+    def quotes_about(self) -> dict[str, tuple[Quote, ...]]:
+        return _group(self.quotes.values(), lambda q: q.about)
+
+    @cached_property
+    def quotes_by_event(self) -> dict[str, tuple[Quote, ...]]:
+        return _group(self.quotes.values(), lambda q: (q.event,) if q.event else ())
+
+    @cached_property
+    def relations_of(self) -> dict[str, tuple[tuple[str, Relation], ...]]:
+        """For each actor: (how it reads from this actor's side, relation)."""
+        found: dict[str, list[tuple[str, Relation]]] = defaultdict(list)
+        for actor in self.actors.values():
+            for relation in actor.relations:
+                found[relation.subject].append((relation.label, relation))
+                found[relation.object].append((relation.inverse, relation))
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def events_citing(self) -> dict[Citation, tuple[Event, ...]]:
+        """For each paragraph: the events that rest on it, in date order."""
+        return _group(self.chronology, lambda e: e.cites)
+
+    @cached_property
+    def quotes_citing(self) -> dict[Citation, tuple[Quote, ...]]:
+        """For each paragraph: the quotes that rest on it."""
+        return _group(self.quotes.values(), lambda q: q.cites)
+
+    @cached_property
+    def actors_citing(self) -> dict[Citation, tuple[Actor, ...]]:
+        """For each paragraph: the actors that cite it (so are mentioned in it)."""
+        return _group(self.actors.values(), lambda a: a.cites)
+
+
+def _group(records, keys) -> dict:
+    found: dict = defaultdict(list)
+    for record in records:
+        for key in keys(record):
+            found[key].append(record)
+    return {k: tuple(v) for k, v in found.items()}

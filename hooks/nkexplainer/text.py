@@ -1,0 +1,25 @@
+"""Editors' text made safe for Markdown: whatever a YAML string holds renders as the same visible text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_INLINE = re.compile(r"([\\`*_\[\]{}|])")
+"""Characters that start Markdown, pymdownx or attr_list syntax anywhere in a line."""
+
+_BLOCK_START = re.compile(r"^(\s*\d*)([#>+.)-])")
+"""What would turn the start of a line into a heading, quote, list or rule ("1." included)."""
+
+
+def md_text(value: object) -> str:
+    """`value` as inert Markdown text on a single line: no markup, no HTML, no line breaks."""
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    text = _INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def attr_text(value: object) -> str:
+    """`value` for a quoted attribute or an admonition title: plain text with quote marks escaped."""
+    return html.escape(" ".join(str(value).split()), quote=True)

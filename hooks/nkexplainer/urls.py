@@ -1,0 +1,68 @@
+"""Where each record lives on the site, and Markdown links to it from a given page.
+
+Links are written as relative Markdown links to `.md` files so that MkDocs
+checks every one of them (and every anchor) in `--strict` builds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Citation, Model
+from .text import md_text
+
+ACTORS_INDEX = "actors/index.md"
+TIMELINE = "timeline/index.md"
+QUOTES = "quotes.md"
+GLOSSARY = "glossary.md"
+SOURCES_INDEX = "sources/index.md"
+
+
+def source_path(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+class Links:
+    """Markdown links from the page at `here` to records of `model`."""
+
+    def __init__(self, model: Model, here: str) -> None:
+        self.model = model
+        self.here = here
+
+    def to(self, path: str, anchor: str | None = None) -> str:
+        """The relative URL of `path` (a docs-relative `.md` path) from this page."""
+        if path == self.here:
+            relative = ""
+        else:
+            relative = posixpath.relpath(path, posixpath.dirname(self.here) or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def _link(self, label: str, path: str, anchor: str | None = None) -> str:
+        return f"[{md_text(label)}]({self.to(path, anchor)})"
+
+    def actor(self, actor_id: str, label: str | None = None) -> str:
+        actor = self.model.actors[actor_id]
+        return self._link(label or actor.name, actor.path)
+
+    def event(self, event_id: str, label: str | None = None) -> str:
+        event = self.model.events[event_id]
+        return self._link(label or event.title, event.path)
+
+    def term(self, term_id: str, label: str | None = None) -> str:
+        term = self.model.terms[term_id]
+        return self._link(label or term.term, GLOSSARY, term.id)
+
+    def quote(self, quote_id: str, label: str | None = None) -> str:
+        quote = self.model.quotes[quote_id]
+        return self._link(label or quote.attribution, QUOTES, quote.id)
+
+    def cite(self, citation: Citation, label: str | None = None) -> str:
+        """`[¶3](../sources/evolving-relations.md#p3)`; the source is named when there are several."""
+        if label is None:
+            label = f"¶{citation.number}"
+            if len(self.model.sources) > 1:
+                label = f"{self.model.sources[citation.source].title}, {label}"
+        return self._link(label, source_path(citation.source), citation.anchor)
+
+    def cites(self, citations: tuple[Citation, ...]) -> str:
+        return ", ".join(self.cite(c) for c in citations)

@@ -1,0 +1,124 @@
+"""Shared fixtures: the site built once per test session, and throwaway copies of the project for editors' mistakes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "data", "seeds")
+
+
+@dataclass
+class BuildResult:
+    """What an editor sees after running `mkdocs build --strict`."""
+
+    returncode: int
+    output: str
+    site: Path
+
+
+def run_build(project: Path, site: Path) -> BuildResult:
+    """Build `project` with the strict gate, in a fresh process as an editor would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=project, timeout=300,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+
+
+class Site:
+    """The built site, read as a reader's browser would receive it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @cache
+    def page(self, path: str) -> BeautifulSoup:
+        """`path` as a URL path (`actors/china/`) or a file (`actors/china/index.html`)."""
+        file = self.root / path
+        if path.endswith("/") or not path:
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    def content(self, path: str):
+        """The article body of a page, without navigation and footer."""
+        return self.page(path).select_one("article.md-content__inner")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    result = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(built: BuildResult) -> Site:
+    return Site(built.site)
+
+
+@pytest.fixture(scope="session")
+def data() -> dict[str, list[dict]]:
+    """The data files as plain YAML, read independently of the hooks under test."""
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*.yml")}
+
+
+@pytest.fixture(scope="session")
+def seed_paragraphs(data) -> dict[str, list[str]]:
+    """Each source's paragraphs straight from its seed file: line 3 onwards, one paragraph a line."""
+    found = {}
+    for source in data["sources"]:
+        lines = [l for l in (ROOT / source["file"]).read_text(encoding="utf-8").split("\n") if l.strip()]
+        found[source["id"]] = lines[2:]
+    return found
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A writable copy of the project for tests that break something, and a way to build it."""
+    copy = tmp_path / "project"
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            copy.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, copy / part)
+    return EditableProject(copy, tmp_path / "site")
+
+
+class EditableProject:
+    def __init__(self, root: Path, site: Path) -> None:
+        self.root = root
+        self.site = site
+
+    def edit(self, relative: str, old: str, new: str, count: int = 1) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    def write(self, relative: str, content: str | bytes) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    def build(self) -> BuildResult:
+        return run_build(self.root, self.site)

@@ -1,0 +1,237 @@
+"""The built site as a reader meets it: every record has its place, linked to the others and to the article."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+
+import pytest
+
+from conftest import ROOT
+
+SEED_SHA256 = "a398f9f823239d212dfe8e646073a539b174f61f9d32968877bc08f445afcbf7"
+SAME_MARK = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def heading_text(h) -> str:
+    """A heading's text without its permalink sign."""
+    return h.get_text(strip=True).removesuffix("¶")
+
+
+def hrefs(element) -> set[str]:
+    return {a["href"] for a in element.select("a[href]")}
+
+
+def section(content, heading: str):
+    """The elements under the h2 whose text starts with `heading`, up to the next h2."""
+    h2 = next((h for h in content.find_all("h2") if heading_text(h).startswith(heading)), None)
+    assert h2 is not None, f"no section {heading!r}"
+    parts = []
+    for sibling in h2.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling)
+    return parts
+
+
+def links_in(parts) -> set[str]:
+    return {a["href"] for p in parts for a in p.select("a[href]")} | {p["href"] for p in parts if p.name == "a"}
+
+
+def expected_label(record: dict) -> str:
+    """How a date must read: as precise as its precision, with its qualifier."""
+    parts = [int(p) for p in str(record["date"]).split("-")]
+    if record["precision"] == "year":
+        label = str(parts[0])
+    elif record["precision"] == "month":
+        label = f"{calendar.month_name[parts[1]]} {parts[0]}"
+    else:
+        label = f"{calendar.month_name[parts[1]]} {parts[2]}, {parts[0]}"
+    return f"{record['qualifier'].capitalize()} {label}" if record.get("qualifier") else label
+
+
+def test_the_seed_is_the_shared_article_byte_for_byte(data):
+    for source in data["sources"]:
+        assert hashlib.sha256((ROOT / source["file"]).read_bytes()).hexdigest() == SEED_SHA256
+
+
+def test_navigation_shows_the_structure(site):
+    nav = site.page("").select_one("nav.md-nav--primary")
+    labels = [a.get_text(" ", strip=True) for a in nav.select(":scope > ul > li > a, :scope > ul > li > label, :scope > ul > li > div > a")]
+    text = " ".join(labels)
+    for item in ("Who's who", "Timeline", "Key quotes", "Glossary", "The article"):
+        assert item in text, f"{item!r} missing from the navigation: {labels}"
+
+
+def test_every_actor_has_a_page_with_its_events_quotes_and_paragraphs(site, data):
+    for actor in data["actors"]:
+        content = site.content(f"actors/{actor['id']}/")
+        assert content.h1.get_text(strip=True).startswith(actor["name"])
+        links = hrefs(content)
+        for event in data["events"]:
+            if actor["id"] in event["actors"]:
+                assert f"../../timeline/{event['id']}/" in links_in(section(content, "Events")), (actor["id"], event["id"])
+        for quote in data["quotes"]:
+            if quote.get("speaker") == actor["id"]:
+                callouts = section(content, "Quotes by")
+                assert any(quote["text"].translate(SAME_MARK) in c.get_text().translate(SAME_MARK) for c in callouts), quote["id"]
+        for cite in actor["cites"]:
+            source, anchor = cite.split("#")
+            assert f"../../sources/{source}/#{anchor}" in links_in(section(content, "In the article"))
+        assert links, actor["id"]
+
+
+def test_relations_show_on_both_actors_pages(site, data):
+    for actor in data["actors"]:
+        for relation in actor.get("relations", []):
+            mine = links_in(section(site.content(f"actors/{actor['id']}/"), "Relations"))
+            theirs = links_in(section(site.content(f"actors/{relation['to']}/"), "Relations"))
+            assert f"../{relation['to']}/" in mine
+            assert f"../{actor['id']}/" in theirs
+
+
+def test_whos_who_groups_every_actor_by_kind(site, data):
+    content = site.content("actors/")
+    headings = [heading_text(h) for h in content.find_all("h2")]
+    kinds = {"state": "States", "person": "People", "organisation": "Organisations", "media": "Media", "group": "Groups"}
+    for actor in data["actors"]:
+        parts = section(content, kinds[actor["kind"]])
+        assert f"{actor['id']}/" in links_in(parts), actor["id"]
+    assert headings[0] == "States"
+
+
+def test_timeline_lists_every_event_in_date_order_with_honest_dates(site, data):
+    content = site.content("timeline/")
+    items = content.select("li")
+    shown = []
+    for li in items:
+        link = next((a for a in li.select("a") if a["href"].endswith("/") and "sources" not in a["href"]), None)
+        if link:
+            shown.append((li.strong.get_text(strip=True), link["href"].rstrip("/"), li))
+    by_id = {e["id"]: e for e in data["events"]}
+    assert sorted(h for _, h, _ in shown) == sorted(by_id), "every event once"
+    order = []
+    for label, event_id, li in shown:
+        event = by_id[event_id]
+        assert label == expected_label(event), (event_id, label)
+        expected_badge = li.select_one(".nkx-expected") is not None
+        assert expected_badge == (event["status"] == "expected"), event_id
+        source, anchor = event["cites"][0].split("#")
+        assert f"../sources/{source}/#{anchor}" in hrefs(li)
+        order.append(event)
+    # Years ascend; in a year, what happened comes before what was only expected;
+    # events dated to a month keep month order among themselves.
+    groups = [(int(str(e["date"])[:4]), e["status"] == "expected") for e in order]
+    assert groups == sorted(groups), "by year, then happened before expected"
+    for group in set(groups):
+        months = [str(e["date"])[:7] for e, g in zip(order, groups) if g == group and e["precision"] != "year"]
+        assert months == sorted(months), group
+    years = [heading_text(h) for h in content.find_all("h2")]
+    assert years == sorted(set(years)) and all(re.fullmatch(r"\d{4}", y) for y in years)
+
+
+def test_each_event_page_links_its_actors_and_quotes_its_paragraph(site, data, seed_paragraphs):
+    actor_names = {a["id"]: a["name"] for a in data["actors"]}
+    for event in data["events"]:
+        content = site.content(f"timeline/{event['id']}/")
+        assert content.h1.get_text(strip=True).startswith(event["title"].split()[0])
+        assert expected_label(event) in content.select_one(".nkx-meta").get_text()
+        for actor in event["actors"]:
+            assert f"../../actors/{actor}/" in links_in(section(content, "Who takes part")), (event["id"], actor_names[actor])
+        for cite in event["cites"]:
+            source, anchor = cite.split("#")
+            paragraph = seed_paragraphs[source][int(anchor[1:]) - 1]
+            quoted = [bq.get_text(" ", strip=True) for bq in content.select("blockquote")]
+            assert " ".join(paragraph.split()) in [" ".join(q.split()) for q in quoted]
+
+
+def test_every_quote_is_a_callout_with_speaker_and_paragraph_link(site, data):
+    content = site.content("quotes/")
+    for quote in data["quotes"]:
+        anchor = content.find(id=quote["id"])
+        assert anchor is not None, quote["id"]
+        callout = anchor.find_parent(class_="admonition")
+        assert "key-quote" in callout["class"]
+        links = hrefs(callout)
+        if quote.get("speaker"):
+            assert f"../actors/{quote['speaker']}/" in links
+        assert quote["attribution"].translate(SAME_MARK)[:20] in callout.get_text().translate(SAME_MARK)
+        assert any(f"../sources/{c.split('#')[0]}/#{c.split('#')[1]}" in links for c in quote["cites"])
+        assert quote["text"].translate(SAME_MARK) in anchor.get_text().translate(SAME_MARK)
+
+
+def test_key_quotes_are_styled_as_their_own_callout_type(site):
+    css = (site.root / "stylesheets" / "explainer.css").read_text()
+    assert ".admonition.key-quote" in css
+    assert 'href="../stylesheets/explainer.css"' in str(site.page("quotes/"))
+
+
+def test_glossary_has_every_term_alphabetically_with_an_anchor(site, data):
+    content = site.content("glossary/")
+    headings = content.find_all("h2")
+    shown = [h["id"] for h in headings]
+    terms = sorted(data["glossary"], key=lambda t: t["term"].casefold())
+    assert shown == [t["id"] for t in terms]
+    for heading, term in zip(headings, terms):
+        assert heading_text(heading) == term["term"]
+        assert term["definition"][:30] in heading.find_next_sibling("p").get_text()
+
+
+def test_the_article_page_has_every_paragraph_with_its_id(site, data, seed_paragraphs):
+    for source in data["sources"]:
+        content = site.content(f"sources/{source['id']}/")
+        assert content.h1.get_text(strip=True).startswith(source["title"])
+        assert source["dek"] in content.get_text()
+        for number, text in enumerate(seed_paragraphs[source["id"]], start=1):
+            element = content.find(id=f"p{number}")
+            assert element is not None, f"p{number}"
+            assert element.get_text().strip().removeprefix(f"¶{number}").strip() == text
+        assert content.find(id=f"p{len(seed_paragraphs[source['id']]) + 1}") is None
+
+
+def test_the_article_page_says_what_the_seed_does_not_give(site, data):
+    for source in data["sources"]:
+        about = site.content(f"sources/{source['id']}/").select_one(".admonition.info").get_text()
+        for field in ("author", "publisher", "published"):
+            if source.get(field) is None:
+                assert re.search(rf"{field.capitalize()}: not given in the text", about), field
+
+
+def test_every_quote_is_verbatim_in_its_cited_paragraph(data, seed_paragraphs):
+    for quote in data["quotes"]:
+        paragraphs = [seed_paragraphs[c.split("#")[0]][int(c.split("#p")[1]) - 1] for c in quote["cites"]]
+        assert any(quote["text"].translate(SAME_MARK) in p.translate(SAME_MARK) for p in paragraphs), quote["id"]
+
+
+def test_every_cited_paragraph_exists(data, seed_paragraphs):
+    def citations(record):
+        yield from record.get("cites", [])
+        for relation in record.get("relations", []):
+            yield from relation["cites"]
+
+    for kind, records in data.items():
+        for record in records:
+            for cite in citations(record):
+                source, _, number = cite.partition("#p")
+                assert 1 <= int(number) <= len(seed_paragraphs[source]), (kind, record["id"], cite)
+
+
+def test_home_page_explains_the_relationship_and_leads_everywhere(site):
+    content = site.content("")
+    text = content.get_text()
+    assert "mutual hostages" in text
+    assert content.select(".admonition.key-quote"), "key quotes on the home page"
+    links = hrefs(content)
+    for target in ("actors/", "timeline/", "quotes/", "glossary/", "sources/evolving-relations/"):
+        assert target in links, target
+
+
+@pytest.mark.parametrize("path", ["", "actors/", "actors/china/", "timeline/", "quotes/", "glossary/", "sources/evolving-relations/"])
+def test_pages_make_no_third_party_requests(site, path):
+    html = site.page(path)
+    for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+        for element in html.find_all(tag):
+            url = element.get(attribute, "")
+            assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} loads {url}"
+    assert "fonts.googleapis" not in str(html)
