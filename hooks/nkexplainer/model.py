@@ -308,6 +308,11 @@ class Model:
         return _group(self.quotes.values(), lambda q: q.cites)
 
     @cached_property
+    def quotes_found_in(self) -> dict[Citation, tuple[Quote, ...]]:
+        """For each paragraph: the quotes whose words stand in it."""
+        return _group(self.quotes.values(), lambda q: (q.found_in,))
+
+    @cached_property
     def actors_citing(self) -> dict[Citation, tuple[Actor, ...]]:
         """For each paragraph: the actors that cite it (so are mentioned in it)."""
         return _group(self.actors.values(), lambda a: a.cites)

@@ -18,12 +18,16 @@ def normalise(text: str) -> str:
     return text.translate(_SAME_MARK)
 
 
+def locate(quote: str, paragraph: str) -> tuple[int, int] | None:
+    """Where in `paragraph` the words of `quote` stand (start, end); None if they do not."""
+    start = normalise(paragraph).find(normalise(quote))
+    return None if start < 0 else (start, start + len(quote))
+
+
 def find_verbatim(quote: str, paragraph: str) -> str | None:
     """The passage of `paragraph` that `quote` reproduces, in the paragraph's own characters; None if absent."""
-    start = normalise(paragraph).find(normalise(quote))
-    if start < 0:
-        return None
-    return paragraph[start : start + len(quote)]
+    span = locate(quote, paragraph)
+    return None if span is None else paragraph[span[0] : span[1]]
 
 
 def closest_passage(quote: str, paragraph: str) -> tuple[float, str]:

@@ -7,15 +7,20 @@ how. Every string that comes from the data passes the `t` filter (inert text).
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from . import urls
-from .model import ActorKind, Actor, Model, Paragraph, QuoteKind
+from .article import annotate
+from .model import Actor, ActorKind, Model, QuoteKind
 from .text import attr_text, md_text
+
+if TYPE_CHECKING:
+    from .article import ParagraphMention
+    from .link import Linker
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -34,33 +39,60 @@ _TEMPLATES.filters["yaml"] = lambda value: json.dumps(" ".join(str(value).split(
 class GeneratedPage:
     path: str
     """Docs-relative path of the virtual Markdown file."""
+    title: str
     markdown: str
     edit_source: str | None = None
     """The data file a reader's "edit" link should open."""
     in_nav: bool = True
     """False for record pages: `nav.fill` places them, so MkDocs should not report them as left out."""
+    subject: tuple[str, str] | None = None
+    """The record the page is about, never linked to itself."""
+    autolink: bool = True
+    """False where mentions are already linked (the annotated article)."""
+
+    def with_markdown(self, markdown: str) -> GeneratedPage:
+        return replace(self, markdown=markdown)
 
 
-def render_pages(model: Model) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order."""
+def render_pages(model: Model, linker: Linker, in_article: dict) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order; backlinks are left as markers."""
     pages = [
-        _page(model, urls.ACTORS_INDEX, "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model)),
-        _page(model, urls.TIMELINE, "timeline.md.j2", "data/events.yml", years=_years(model)),
-        _page(model, urls.QUOTES, "quotes.md.j2", "data/quotes.yml", kinds=_quote_kinds(model)),
-        _page(model, urls.GLOSSARY, "glossary.md.j2", "data/glossary.yml"),
-        _page(model, urls.SOURCES_INDEX, "sources_index.md.j2", "data/sources.yml"),
+        _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model)),
+        _page(model, urls.TIMELINE, "Timeline", "timeline.md.j2", "data/events.yml", years=_years(model)),
+        _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", kinds=_quote_kinds(model)),
+        _page(model, urls.GLOSSARY, "Glossary", "glossary.md.j2", "data/glossary.yml"),
+        _page(model, urls.SOURCES_INDEX, "Sources", "sources_index.md.j2", "data/sources.yml"),
     ]
     for actor in model.actors.values():
-        pages.append(_page(model, actor.path, "actor.md.j2", "data/actors.yml", actor=actor,
-                           mentions=[(c, snippet(model.sources[c.source].paragraph(c.number), actor)) for c in actor.cites]))
+        pages.append(_page(model, actor.path, actor.name, "actor.md.j2", "data/actors.yml", subject=("actor", actor.id),
+                           actor=actor))
     chronology = model.chronology
     for n, event in enumerate(chronology):
-        pages.append(_page(model, event.path, "event.md.j2", "data/events.yml", event=event,
-                           previous=chronology[n - 1] if n else None,
+        pages.append(_page(model, event.path, event.title, "event.md.j2", "data/events.yml", subject=("event", event.id),
+                           event=event, previous=chronology[n - 1] if n else None,
                            next=chronology[n + 1] if n + 1 < len(chronology) else None))
     for source in model.sources.values():
-        pages.append(_page(model, urls.source_path(source.id), "source.md.j2", "data/sources.yml", source=source))
+        path = urls.source_path(source.id)
+        links = urls.Links(model, path)
+        paragraphs = [(p, annotate(p, model.quotes_found_in.get(p.citation, ()), linker, links), _named_in(p.text, linker))
+                      for p in source.paragraphs]
+        pages.append(_page(model, path, source.title, "source.md.j2", "data/sources.yml", autolink=False,
+                           source=source, paragraphs=paragraphs, in_article=in_article))
     return pages
+
+
+def _named_in(text: str, linker: Linker) -> dict[str, list[str]]:
+    """The ids of the actors and terms a text names, in order of first mention, by kind."""
+    named: dict[str, dict[str, None]] = {"actor": {}, "term": {}}
+    for _, _, target in linker.find(text):
+        named[target.kind][target.id] = None
+    return {kind: list(ids) for kind, ids in named.items()}
+
+
+def backlinks_markdown(model: Model, here: str, record: tuple[str, str], on_site: dict, in_article: list[ParagraphMention]) -> str:
+    """Where a record is mentioned: site pages by section, and article paragraphs with a snippet."""
+    macro = getattr(macros(), f"{record[0]}_backlinks")
+    return str(macro(on_site, in_article, urls.Links(model, here))).rstrip("\n")
 
 
 def macros() -> object:
@@ -68,10 +100,11 @@ def macros() -> object:
     return _TEMPLATES.get_template("_macros.md.j2").module
 
 
-def _page(model: Model, path: str, template: str, edit_source: str, **context: object) -> GeneratedPage:
+def _page(model: Model, path: str, title: str, template: str, edit_source: str, *,
+          subject: tuple[str, str] | None = None, autolink: bool = True, **context: object) -> GeneratedPage:
     links = urls.Links(model, path)
     markdown = _TEMPLATES.get_template(template).render(model=model, links=links, urls=urls, **context)
-    return GeneratedPage(path, markdown, edit_source, in_nav=path in _INDEXES)
+    return GeneratedPage(path, title, markdown, edit_source, in_nav=path in _INDEXES, subject=subject, autolink=autolink)
 
 
 _INDEXES = {urls.ACTORS_INDEX, urls.TIMELINE, urls.QUOTES, urls.GLOSSARY, urls.SOURCES_INDEX}
@@ -95,22 +128,3 @@ def _quote_kinds(model: Model) -> list[tuple[QuoteKind, list]]:
     ordered = sorted(model.quotes.values(), key=lambda q: (order[q.found_in.source], q.found_in.number))
     groups = [(kind, [q for q in ordered if q.kind is kind]) for kind in QuoteKind]
     return [(kind, quotes) for kind, quotes in groups if quotes]
-
-
-_WORDS = 14
-"""Words of context either side of a mention in a snippet."""
-
-
-def snippet(paragraph: Paragraph, actor: Actor) -> str:
-    """A short passage of `paragraph` around the first mention of `actor`, for readers to recognise it."""
-    names = sorted([actor.name, *(a.name for a in actor.aliases)], key=len, reverse=True)
-    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names))
-    match = pattern.search(paragraph.text)
-    words = paragraph.text.split()
-    if not match:
-        return " ".join(words[: 2 * _WORDS]) + ("…" if len(words) > 2 * _WORDS else "")
-    before = paragraph.text[: match.start()].split()
-    after = paragraph.text[match.start():].split()
-    head = before[-_WORDS:]
-    tail = after[:_WORDS]
-    return ("…" if len(before) > _WORDS else "") + " ".join(head + tail) + ("…" if len(after) > _WORDS else "")

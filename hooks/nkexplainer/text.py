@@ -12,6 +12,11 @@ _BLOCK_START = re.compile(r"^(\s*\d*)([#>+.)-])")
 """What would turn the start of a line into a heading, quote, list or rule ("1." included)."""
 
 
+def md_inline(text: str) -> str:
+    """A piece of a line as inert Markdown, spacing kept (for text cut around links)."""
+    return _INLINE.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def md_text(value: object) -> str:
     """`value` as inert Markdown text on a single line: no markup, no HTML, no line breaks."""
     text = " ".join(str(value).split())

@@ -37,24 +37,24 @@ class Links:
             relative = posixpath.relpath(path, posixpath.dirname(self.here) or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
-    def _link(self, label: str, path: str, anchor: str | None = None) -> str:
+    def link(self, label: str, path: str, anchor: str | None = None) -> str:
         return f"[{md_text(label)}]({self.to(path, anchor)})"
 
     def actor(self, actor_id: str, label: str | None = None) -> str:
         actor = self.model.actors[actor_id]
-        return self._link(label or actor.name, actor.path)
+        return self.link(label or actor.name, actor.path)
 
     def event(self, event_id: str, label: str | None = None) -> str:
         event = self.model.events[event_id]
-        return self._link(label or event.title, event.path)
+        return self.link(label or event.title, event.path)
 
     def term(self, term_id: str, label: str | None = None) -> str:
         term = self.model.terms[term_id]
-        return self._link(label or term.term, GLOSSARY, term.id)
+        return self.link(label or term.term, GLOSSARY, term.id)
 
     def quote(self, quote_id: str, label: str | None = None) -> str:
         quote = self.model.quotes[quote_id]
-        return self._link(label or quote.attribution, QUOTES, quote.id)
+        return self.link(label or _opening(quote.text), QUOTES, quote.id)
 
     def cite(self, citation: Citation, label: str | None = None) -> str:
         """`[¶3](../sources/evolving-relations.md#p3)`; the source is named when there are several."""
@@ -62,7 +62,16 @@ class Links:
             label = f"¶{citation.number}"
             if len(self.model.sources) > 1:
                 label = f"{self.model.sources[citation.source].title}, {label}"
-        return self._link(label, source_path(citation.source), citation.anchor)
+        return self.link(label, source_path(citation.source), citation.anchor)
 
     def cites(self, citations: tuple[Citation, ...]) -> str:
         return ", ".join(self.cite(c) for c in citations)
+
+
+_OPENING_WORDS = 6
+
+
+def _opening(text: str) -> str:
+    """The first words of a quote, as a short label: “Pyongyang needs Beijing to survive. Beijing…”."""
+    words = text.split()
+    return "“" + " ".join(words[:_OPENING_WORDS]) + ("…" if len(words) > _OPENING_WORDS else "") + "”"

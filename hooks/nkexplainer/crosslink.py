@@ -1,0 +1,100 @@
+"""Every page of the site, cross-linked: shortcodes expanded, mentions linked, backlinks filled in.
+
+One pass: each page (hand-written or generated) is expanded and linked once,
+recording what it mentions; then the backlinks of every record are known and
+replace the markers that record pages leave for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mkdocs.utils.meta import get_data
+
+from . import shortcodes
+from .article import ParagraphMention, paragraph_mentions
+from .errors import Problem
+from .link import Linker, Mention, MentionMode
+from .model import Model
+from .render import GeneratedPage, backlinks_markdown, render_pages
+
+_MARKER = re.compile(r"^<!-- nkx-backlinks (?P<kind>[a-z]+):(?P<id>[a-z0-9-]+) -->$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """Where a record is mentioned: a page and, if any, the section of it."""
+
+    path: str
+    title: str
+    section: str | None
+    section_title: str | None
+
+
+@dataclass
+class Site:
+    """The pages of one build, ready for MkDocs."""
+
+    generated: list[GeneratedPage]
+    docs: dict[str, str]
+    """Hand-written pages: src_uri → Markdown body with shortcodes expanded and mentions linked."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) -> Site:
+    """Build every generated page and link every page; `docs_sources` are the hand-written pages' raw text."""
+    linker = Linker(model, mode)
+    in_article = paragraph_mentions(model, linker)
+    site = Site(generated=[], docs={})
+    on_site: dict[tuple[str, str], dict[PageRef, None]] = {}
+
+    def note(mentions: list[Mention], title: str) -> None:
+        for m in mentions:
+            on_site.setdefault(m.record, {})[PageRef(m.page, title, m.section, m.section_title)] = None
+
+    for path, source in sorted(docs_sources.items()):
+        body, meta = get_data(source)
+        expanded, problems = shortcodes.expand(body, model, path, f"docs/{path}")
+        site.problems.extend(problems)
+        linked = linker.link_markdown(expanded, path)
+        site.docs[path] = linked.markdown
+        note(linked.mentions, _title(meta, body, path))
+
+    pages = []
+    for page in render_pages(model, linker, in_article):
+        front, body = _split_front_matter(page.markdown)
+        if page.autolink:
+            linked = linker.link_markdown(body, page.path, subject=page.subject)
+            body = linked.markdown
+            note(linked.mentions, page.title)
+        pages.append((page, front, body))
+
+    for page, front, body in pages:
+        body = _MARKER.sub(lambda m: _backlinks(model, m, page.path, on_site, in_article), body)
+        site.generated.append(page.with_markdown(front + body))
+    return site
+
+
+def _backlinks(model: Model, marker: re.Match[str], here: str, on_site: dict, in_article: dict) -> str:
+    record = (marker.group("kind"), marker.group("id"))
+    refs = [ref for ref in on_site.get(record, {}) if ref.path != here or record[0] == "term"]
+    grouped: dict[tuple[str, str], list[PageRef]] = {}
+    for ref in refs:
+        grouped.setdefault((ref.path, ref.title), []).append(ref)
+    paragraphs: list[ParagraphMention] = in_article.get(record, [])
+    return backlinks_markdown(model, here, record, grouped, paragraphs)
+
+
+def _split_front_matter(markdown: str) -> tuple[str, str]:
+    if not markdown.startswith("---\n"):
+        return "", markdown
+    end = markdown.index("\n---\n", 4) + len("\n---\n")
+    return markdown[:end], markdown[end:]
+
+
+def _title(meta: dict, body: str, path: str) -> str:
+    if isinstance(meta.get("title"), str):
+        return meta["title"]
+    heading = re.search(r"^#\s+(.+?)\s*$", body, re.MULTILINE)
+    return heading.group(1) if heading else path

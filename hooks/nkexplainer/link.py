@@ -1,0 +1,263 @@
+"""Automatic mention links: every actor name or alias and every glossary term, linked where it appears.
+
+The rules (README, "Linking"):
+- longest match wins ("North Korea" before "Korea", "Kim Jong-il" never "Kim");
+- whole words only; possessives ("North Korea’s") and hyphenated compounds ("U.S.-China") work;
+- never inside headings, code, existing links, HTML tags, callout titles or attribute lists,
+  and never to the page's (or glossary section's) own subject;
+- the first mention per section by default (`extra.explainer.link_mentions` in mkdocs.yml).
+
+A `Linker` is built once per build; every page's text is scanned once by one
+regular expression compiled from a trie of all names, so the cost grows with the
+text, not with the number of names.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from markdown.extensions.toc import slugify, unique
+
+from .model import Model
+from .urls import GLOSSARY, Links
+
+
+class MentionMode(enum.Enum):
+    """How often a name is linked."""
+
+    FIRST_IN_SECTION = "first-in-section"
+    FIRST_ON_PAGE = "first-on-page"
+    EVERY = "every"
+    OFF = "off"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a name leads to."""
+
+    kind: str
+    """'actor' or 'term'."""
+    id: str
+    path: str
+    anchor: str | None
+    tooltip: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A record met on a page: by name (linked or not) or through a link to its page."""
+
+    record: tuple[str, str]
+    """(kind, id): kind is 'actor', 'term' or 'event'."""
+    page: str
+    section: str | None
+    """The heading's anchor, None before the first heading."""
+    section_title: str | None
+
+
+@dataclass
+class LinkedPage:
+    markdown: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _trie_pattern(names: list[str]) -> str:
+    """One regular expression for all `names`, factored by common prefixes; longer matches are tried first."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # An optional group is greedy: the longer name is tried before the shorter one ends here.
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+class Linker:
+    """Finds and links mentions of the model's actors and terms in text and Markdown."""
+
+    def __init__(self, model: Model, mode: MentionMode = MentionMode.FIRST_IN_SECTION) -> None:
+        self.model = model
+        self.mode = mode
+        self.targets: dict[str, Target] = {}
+        for actor in model.actors.values():
+            target = Target("actor", actor.id, actor.path, None, actor.summary)
+            for name in (actor.name, *(a.name for a in actor.aliases if a.autolink)):
+                self.targets[name] = target
+        for term in model.terms.values():
+            target = Target("term", term.id, GLOSSARY, term.id, term.definition)
+            for name in (term.term, *(a.name for a in term.aliases if a.autolink)):
+                self.targets[name] = target
+                if name[:1].islower():  # "thaw" also at the start of a sentence
+                    self.targets.setdefault(name[:1].upper() + name[1:], target)
+        self._pattern = re.compile(r"(?<![\w])(?:" + _trie_pattern(list(self.targets)) + r")(?![\w])") if self.targets else None
+        self._record_pages = {a.path: ("actor", a.id) for a in model.actors.values()}
+        self._record_pages.update({e.path: ("event", e.id) for e in model.events.values()})
+
+    def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
+        """Every mention in plain `text`: start, end and what it names."""
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(text):
+            yield match.start(), match.end(), self.targets[match.group()]
+
+    def link_to(self, target: Target, label: str, links: Links) -> str:
+        """A Markdown link for a mention, its tooltip the record's one-line summary or definition."""
+        tooltip = html.escape(" ".join(target.tooltip.split()), quote=True)
+        return f"[{label}]({links.to(target.path, target.anchor)} \"{tooltip}\")"
+
+    def link_markdown(self, markdown: str, page: str, *, subject: tuple[str, str] | None = None,
+                      mode: MentionMode | None = None) -> LinkedPage:
+        """`markdown` with mentions linked, and every record met on the page, by section."""
+        return _PageLinker(self, page, subject, mode or self.mode).run(markdown)
+
+    def record_at(self, page: str, url: str) -> tuple[str, str] | None:
+        """The record whose page or glossary entry a relative `url` on `page` leads to."""
+        if re.match(r"^[a-z]+:|^/|^#", url):
+            return None
+        path, _, anchor = url.partition("#")
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        if path == GLOSSARY:
+            return ("term", anchor) if anchor in self.model.terms else None
+        return self._record_pages.get(path)
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_SKIP_LINE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|\{:|\*\[|\[[^\]]+\]:\s)")
+"""Callout titles, attribute lists, abbreviation and link definitions: never linked."""
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
+_OPAQUE = re.compile(
+    r"""(?P<comment><!--.*?-->)
+    | (?P<code>(?P<ticks>`+).*?(?P=ticks))
+    | (?P<link>!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<url>[^)\s]*)(?:\s+"[^"]*")?\))
+    | (?P<ref>!?\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]]*\])
+    | (?P<tag><(?P<close>/)?(?P<name>[A-Za-z][\w-]*)[^>]*>)
+    | (?P<autolink><[a-z]+:[^>]*>)
+    | (?P<attrs>\{\s*[:.#][^}]*\})
+    | (?P<escape>\\.)""",
+    re.VERBOSE,
+)
+_SKIP_TAGS = {"a", "code", "pre", "script", "style", "kbd", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+class _PageLinker:
+    """One pass over one page's Markdown."""
+
+    def __init__(self, linker: Linker, page: str, subject: tuple[str, str] | None, mode: MentionMode) -> None:
+        self.linker = linker
+        self.page = page
+        self.links = Links(linker.model, page)
+        self.page_subject = subject
+        self.mode = mode
+        self.section: str | None = None
+        self.section_title: str | None = None
+        self.section_subject: tuple[str, str] | None = None
+        self.linked: set[tuple[str, str]] = set()
+        self.mentions: dict[Mention, None] = {}
+        self.ids: set[str] = set()
+        self.inside_tags: list[str] = []
+
+    def run(self, markdown: str) -> LinkedPage:
+        out = []
+        fenced = None
+        for line in markdown.split("\n"):
+            fence = _FENCE.match(line)
+            if fenced:
+                fenced = None if fence and fence.group(1) == fenced else fenced
+                out.append(line)
+            elif fence:
+                fenced = fence.group(1)
+                out.append(line)
+            elif heading := _HEADING.match(line):
+                self._start_section(heading)
+                out.append(line)
+            elif _SKIP_LINE.match(line):
+                out.append(line)
+            else:
+                out.append(self._line(line))
+        return LinkedPage("\n".join(out), list(self.mentions))
+
+    def _start_section(self, heading: re.Match[str]) -> None:
+        title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading.group(2))
+        title = re.sub(r"[*_`]|\\(?=.)", "", title)
+        anchor = heading.group(3) or unique(slugify(html.unescape(title), "-"), self.ids)
+        if heading.group(3):
+            self.ids.add(anchor)
+        if len(heading.group(1)) == 1:
+            return  # the page title is not a section
+        self.section, self.section_title = anchor, title
+        term = self.linker.model.terms.get(anchor)
+        self.section_subject = ("term", term.id) if term else None
+        if self.mode is MentionMode.FIRST_IN_SECTION:
+            self.linked = set()
+
+    def _line(self, line: str) -> str:
+        out, position = [], 0
+        for token in _OPAQUE.finditer(line):
+            out.append(self._text(line[position:token.start()]))
+            out.append(token.group())
+            self._opaque(token)
+            position = token.end()
+        out.append(self._text(line[position:]))
+        return "".join(out)
+
+    def _opaque(self, token: re.Match[str]) -> None:
+        if token.group("link") and token.group("url"):
+            record = self.linker.record_at(self.page, token.group("url"))
+            if record:
+                self._met(record)
+                self.linked.add(record)  # an explicit link counts as this section's link
+        elif token.group("tag"):
+            name = token.group("name").lower()
+            if name in _SKIP_TAGS:
+                if token.group("close"):
+                    if name in self.inside_tags:
+                        self.inside_tags.remove(name)
+                elif not token.group("tag").endswith("/>"):
+                    self.inside_tags.append(name)
+            if name == "a" and not token.group("close"):
+                href = re.search(r'href="([^"]*)"', token.group("tag"))
+                record = href and self.linker.record_at(self.page, href.group(1))
+                if record:
+                    self._met(record)
+
+    def _text(self, text: str) -> str:
+        if not text or self.inside_tags:
+            return text
+        out, position = [], 0
+        for start, end, target in self.linker.find(text):
+            self._met(target.key)
+            if self._should_link(target):
+                self.linked.add(target.key)
+                out.append(text[position:start])
+                out.append(self.linker.link_to(target, text[start:end], self.links))
+                position = end
+        out.append(text[position:])
+        return "".join(out)
+
+    def _should_link(self, target: Target) -> bool:
+        if self.mode is MentionMode.OFF or target.key in (self.page_subject, self.section_subject):
+            return False
+        return self.mode is MentionMode.EVERY or target.key not in self.linked
+
+    def _met(self, record: tuple[str, str]) -> None:
+        if record not in (self.page_subject, self.section_subject):
+            self.mentions[Mention(record, self.page, self.section, self.section_title)] = None
