@@ -87,10 +87,9 @@ def seed_paragraphs(data) -> dict[str, list[str]]:
     return found
 
 
-@pytest.fixture
-def project(tmp_path: Path):
-    """A writable copy of the project for tests that break something, and a way to build it."""
-    copy = tmp_path / "project"
+def copy_project(folder: Path) -> EditableProject:
+    """A writable copy of the project under `folder`, and a way to build it."""
+    copy = folder / "project"
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
@@ -98,7 +97,13 @@ def project(tmp_path: Path):
         else:
             copy.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, copy / part)
-    return EditableProject(copy, tmp_path / "site")
+    return EditableProject(copy, folder / "site")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> EditableProject:
+    """A copy of the project for one test to break."""
+    return copy_project(tmp_path)
 
 
 class EditableProject:
@@ -119,6 +124,14 @@ class EditableProject:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
+    def add_page(self, relative: str, markdown: str) -> None:
+        """A hand-written page under docs/, deliberately left out of the nav."""
+        self.write(f"docs/{relative}", markdown)
+        config = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
+        if "not_in_nav:" not in config:
+            config += "\nnot_in_nav: |\n"
+        self.write("mkdocs.yml", config + f"  /{relative}\n")
 
     def build(self) -> BuildResult:
         return run_build(self.root, self.site)

@@ -38,6 +38,9 @@ class Links:
         return f"{relative}#{anchor}" if anchor else relative
 
     def link(self, label: str, path: str, anchor: str | None = None) -> str:
+        """A Markdown link; on the page it leads to, just the label (a page never links to itself)."""
+        if path == self.here and not anchor:
+            return md_text(label)
         return f"[{md_text(label)}]({self.to(path, anchor)})"
 
     def actor(self, actor_id: str, label: str | None = None) -> str:
