@@ -1,7 +1,9 @@
 """MkDocs hooks for the explainer: each event hands over to the `nkexplainer` package.
 
-State lives in one `_build` value, made fresh in `on_config` because
-`mkdocs serve` keeps this module loaded across rebuilds.
+Per-build state lives in `_build`, made fresh in `on_config` because
+`mkdocs serve` keeps this module loaded across rebuilds. Under `mkdocs serve`
+a data error does not stop the server: the last good data stays on screen
+with the errors shown above every page, until the next good save.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from nkexplainer import nav
+from nkexplainer import nav, preview
 from nkexplainer.check import load_model
-from nkexplainer.crosslink import Site, cross_link
-from nkexplainer.errors import DataError
+from nkexplainer.crosslink import Site, cross_link, placeholder_site
+from nkexplainer.errors import DataError, Problem
 from nkexplainer.link import MentionMode
-from nkexplainer.model import Model
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,49 +26,90 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-_build: Model | None = None
-"""The checked model of the current build."""
-_site: Site | None = None
-"""The current build's pages, cross-linked."""
+    from nkexplainer.model import Model
+
+_serving = False
+"""True under `mkdocs serve`, where errors are shown in the browser instead of stopping the server."""
+_last_good: Model | None = None
+"""Under `mkdocs serve`: the model of the last build whose data was valid."""
+
+
+class _Build:
+    """What one build knows: its model, its pages and, under serve, its problems."""
+
+    def __init__(self) -> None:
+        self.model: Model | None = None
+        self.site: Site | None = None
+        self.problems: list[Problem] = []
+
+
+_build = _Build()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    global _build, _site
-    _build = _site = None
-    root = Path(config.config_file_path).parent
+    global _build, _last_good
+    _build = _Build()
     try:
-        _build = load_model(root)
+        _build.model = load_model(Path(config.config_file_path).parent)
+        _last_good = _build.model
     except DataError as error:
-        raise PluginError(error.summary()) from None
+        _fail(error.problems)
+        _build.model = _last_good
+        # Broken links are expected while the data is broken; they must not stop the preview.
+        config.strict = False
+    _mention_mode(config)
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
-    global _site
-    assert _build is not None
     docs = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    _site = cross_link(_build, docs, _mention_mode(config))
-    if _site.problems:
-        raise PluginError(DataError(_site.problems).summary())
-    for generated in _site.generated:
+    if _build.model is None:
+        _build.site = placeholder_site(docs)
+    else:
+        _build.site = cross_link(_build.model, docs, _mention_mode(config))
+        if _build.site.problems:
+            _fail(_build.site.problems)
+    for generated in _build.site.generated:
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, generated.path, content=generated.markdown, inclusion=inclusion)
-        if generated.edit_source:
-            # Relative to `edit_uri` (which points into docs/): the record's YAML file instead.
-            file.edit_uri = f"../{generated.edit_source}"
-        files.append(file)
+        files.append(File.generated(config, generated.path, content=generated.markdown, inclusion=inclusion))
     return files
 
 
 def on_nav(nav_: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-    assert _build is not None
-    return nav.fill(nav_, _build, files, config)
+    if _build.model is None:
+        return nav_
+    return nav.fill(nav_, _build.model, files, config)
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    assert _site is not None
-    # Hand-written pages were expanded and linked with all the others in on_files.
-    return _site.docs.get(page.file.src_uri, markdown)
+    assert _build.site is not None
+    edit_base = config.extra.get("explainer", {}).get("edit_url")
+    if edit_base:
+        page.edit_url = edit_base + _build.site.edit_paths.get(page.file.src_uri, f"docs/{page.file.src_uri}")
+    # Hand-written pages were expanded and linked together with the generated ones in on_files.
+    return _build.site.docs.get(page.file.src_uri, markdown)
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    return preview.with_problems(output, _build.problems) if _build.problems else output
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+    return preview.with_problems(output_content, _build.problems) if _build.problems else output_content
+
+
+def _fail(problems: list[Problem]) -> None:
+    """Stop the build with every problem; under serve, show them in the browser instead."""
+    error = DataError(problems)
+    if not _serving:
+        raise PluginError(error.summary())
+    _build.problems = error.problems
+    preview.report(_build.problems)
 
 
 def _mention_mode(config: MkDocsConfig) -> MentionMode:

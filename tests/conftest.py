@@ -100,6 +100,28 @@ def copy_project(folder: Path) -> EditableProject:
     return EditableProject(copy, folder / "site")
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def fixture_project(folder: Path, *overlays: str) -> EditableProject:
+    """The small valid project in tests/fixtures/minimal, with the real mkdocs.yml, hooks and CSS,
+    and each `overlays` folder (tests/fixtures/broken/<name>) copied over it: one broken thing each."""
+    copy = folder / "project"
+    shutil.copytree(FIXTURES / "minimal", copy)
+    shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", copy / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "stylesheets", copy / "docs" / "stylesheets")
+    for overlay in overlays:
+        shutil.copytree(FIXTURES / "broken" / overlay, copy, dirs_exist_ok=True)
+    return EditableProject(copy, folder / "site")
+
+
+def check_data(project: Path) -> subprocess.CompletedProcess:
+    """The editors' check command, run on `project`."""
+    return subprocess.run([sys.executable, str(project / "hooks" / "check_data.py"), str(project)],
+                          capture_output=True, text=True, timeout=120)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> EditableProject:
     """A copy of the project for one test to break."""

@@ -288,7 +288,7 @@ class _Checker:
             id=record["id"], file=record["file"], title=lines[0], dek=lines[1], kind=record.get("kind"),
             author=record.get("author"), publisher=record.get("publisher"), published=record.get("published"),
             written=self._date(document, i, record["written"], owner, ("written",)) if "written" in record else None,
-            provenance=record["provenance"], paragraphs=paragraphs,
+            provenance=record["provenance"], paragraphs=paragraphs, line=document.at((i,))[0],
         )
 
     def _seed_text(self, document: Document, i: int, file: str, owner: str) -> str | None:
@@ -319,7 +319,7 @@ class _Checker:
         return Actor(
             id=record["id"], name=record["name"], kind=ActorKind.from_key(record["kind"]), aliases=self._aliases(record),
             title=record.get("title"), summary=record["summary"], role=record["role"], relations=tuple(relations),
-            cites=self._cites(document, (i, "cites"), record["cites"], owner),
+            cites=self._cites(document, (i, "cites"), record["cites"], owner), line=document.at((i,))[0],
         )
 
     def _event(self, document: Document, i: int, record: dict[str, Any]) -> Event | None:
@@ -330,7 +330,8 @@ class _Checker:
         if date is None:
             return None
         return Event(id=record["id"], title=record["title"], date=date, expected=record["status"] == "expected",
-                     effect=record.get("effect"), actors=actors, summary=record["summary"], cites=cites)
+                     effect=record.get("effect"), actors=actors, summary=record["summary"], cites=cites,
+                     line=document.at((i,))[0])
 
     def _quote(self, document: Document, i: int, record: dict[str, Any]) -> Quote | None:
         owner = self._who("quote", record)
@@ -350,6 +351,7 @@ class _Checker:
             id=record["id"], text=text, kind=QuoteKind.from_key(record["kind"]), speaker=speaker,
             attribution=record["attribution"], date=date, event=record.get("event"), about=about,
             context=record["context"], key=bool(record.get("key", False)), cites=cites, found_in=citation,
+            line=document.at((i,))[0],
         )
 
     def _verbatim(self, document: Document, i: int, text: str, cites: tuple[Citation, ...], owner: str) -> tuple[Citation, str] | None:
@@ -371,4 +373,5 @@ class _Checker:
     def _term(self, document: Document, i: int, record: dict[str, Any]) -> Term:
         owner = self._who("term", record)
         return Term(id=record["id"], term=record["term"], aliases=self._aliases(record), definition=record["definition"],
-                    explanation=record.get("explanation"), cites=self._cites(document, (i, "cites"), record["cites"], owner))
+                    explanation=record.get("explanation"), cites=self._cites(document, (i, "cites"), record["cites"], owner),
+                    line=document.at((i,))[0])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from mkdocs.utils.meta import get_data
 
-from . import shortcodes
+from . import shortcodes, urls
 from .article import ParagraphMention, paragraph_mentions
 from .errors import Problem
 from .link import Linker, Mention, MentionMode
@@ -40,6 +40,21 @@ class Site:
     docs: dict[str, str]
     """Hand-written pages: src_uri → Markdown body with shortcodes expanded and mentions linked."""
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def edit_paths(self) -> dict[str, str]:
+        """Generated pages: src_uri → the data file (and line) to edit instead."""
+        return {page.path: page.edit_source for page in self.generated if page.edit_source}
+
+
+def placeholder_site(docs_sources: dict[str, str]) -> Site:
+    """Under `mkdocs serve`, when no valid data was ever loaded: the index pages, saying why they are empty."""
+    body = ("The data this page is built from has problems, listed at the top of the page. "
+            "Fix them and save; the page reloads by itself.\n")
+    pages = [GeneratedPage(path, title, f"# {title}\n\n{body}") for path, title in (
+        (urls.ACTORS_INDEX, "Who's who"), (urls.TIMELINE, "Timeline"), (urls.QUOTES, "Key quotes"),
+        (urls.GLOSSARY, "Glossary"), (urls.SOURCES_INDEX, "Sources"))]
+    return Site(generated=pages, docs={})
 
 
 def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) -> Site:

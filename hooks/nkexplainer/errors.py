@@ -28,9 +28,9 @@ class DataError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.summary())
 
-    def summary(self) -> str:
+    def summary(self, outcome: str = "nothing was built") -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found; nothing was built:"
+        head = f"{count} problem{'s' if count != 1 else ''} found; {outcome}:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 

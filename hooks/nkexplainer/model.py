@@ -123,6 +123,8 @@ class Source:
     written: PartialDate | None
     provenance: str
     paragraphs: tuple[Paragraph, ...]
+    line: int = 0
+    """The record's line in its data file, for "edit" links."""
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
@@ -178,6 +180,8 @@ class Actor:
     role: str
     relations: tuple[Relation, ...]
     cites: tuple[Citation, ...]
+    line: int = 0
+    """The record's line in its data file, for "edit" links."""
 
     @property
     def path(self) -> str:
@@ -194,6 +198,8 @@ class Event:
     actors: tuple[str, ...]
     summary: str
     cites: tuple[Citation, ...]
+    line: int = 0
+    """The record's line in its data file, for "edit" links."""
 
     @property
     def path(self) -> str:
@@ -236,6 +242,8 @@ class Quote:
     cites: tuple[Citation, ...]
     found_in: Citation
     """The cited paragraph that holds the words."""
+    line: int = 0
+    """The record's line in its data file, for "edit" links."""
 
 
 @dataclass(frozen=True)
@@ -246,6 +254,8 @@ class Term:
     definition: str
     explanation: str | None
     cites: tuple[Citation, ...]
+    line: int = 0
+    """The record's line in its data file, for "edit" links."""
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class GeneratedPage:
     title: str
     markdown: str
     edit_source: str | None = None
-    """The data file a reader's "edit" link should open."""
+    """The data file (and line) a reader's "edit" link should open: `data/actors.yml#L12`."""
     in_nav: bool = True
     """False for record pages: `nav.fill` places them, so MkDocs should not report them as left out."""
     subject: tuple[str, str] | None = None
@@ -64,11 +64,11 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
         _page(model, urls.SOURCES_INDEX, "Sources", "sources_index.md.j2", "data/sources.yml"),
     ]
     for actor in model.actors.values():
-        pages.append(_page(model, actor.path, actor.name, "actor.md.j2", "data/actors.yml", subject=("actor", actor.id),
+        pages.append(_page(model, actor.path, actor.name, "actor.md.j2", f"data/actors.yml#L{actor.line}", subject=("actor", actor.id),
                            actor=actor))
     chronology = model.chronology
     for n, event in enumerate(chronology):
-        pages.append(_page(model, event.path, event.title, "event.md.j2", "data/events.yml", subject=("event", event.id),
+        pages.append(_page(model, event.path, event.title, "event.md.j2", f"data/events.yml#L{event.line}", subject=("event", event.id),
                            event=event, previous=chronology[n - 1] if n else None,
                            next=chronology[n + 1] if n + 1 < len(chronology) else None))
     for source in model.sources.values():
@@ -76,7 +76,7 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
         links = urls.Links(model, path)
         paragraphs = [(p, annotate(p, model.quotes_found_in.get(p.citation, ()), linker, links), _named_in(p.text, linker))
                       for p in source.paragraphs]
-        pages.append(_page(model, path, source.title, "source.md.j2", "data/sources.yml", autolink=False,
+        pages.append(_page(model, path, source.title, "source.md.j2", f"data/sources.yml#L{source.line}", autolink=False,
                            source=source, paragraphs=paragraphs, in_article=in_article))
     return pages
 
