@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .link import Linker, Target
 from .model import Citation, Model, Paragraph, Quote
 from .quoting import locate
-from .text import md_inline
+from .text import link_title, md_inline
 from .urls import QUOTES, Links
 
 _SNIPPET_WORDS = 12
@@ -66,7 +66,7 @@ def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, li
             out.append(md_inline(text[position:at]))
             position = at
             for quote in closes.get(at, ()):
-                label = md_inline(f"Quote: {quote.attribution}").replace('"', "&quot;")
+                label = link_title(f"Quote: {quote.attribution}")
                 out.append(f'</span>[❞]({links.to(QUOTES, quote.id)} "{label}"){{ .nkx-quote-mark }}')
             out.extend('<span class="nkx-quoted">' for _ in opens.get(at, ()))
         out.append(md_inline(text[position:limit]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -41,36 +42,41 @@ _VALIDATORS = {name: Draft202012Validator(schema.file_schema(name)) for name in 
 def load_model(root: Path) -> Model:
     """Read and check `root/data/*.yml` and the seeds they cite; raise `DataError` on any problem."""
     report = Report()
-    records = {name: _records(root, name, report) for name in schema.FILES}
-    checker = _Checker(root, report, records)
+    valid, with_ids = {}, {}
+    for name in schema.FILES:
+        valid[name], with_ids[name] = _records(root, name, report)
+    checker = _Checker(root, report, valid, with_ids)
     model = checker.build()
     report.raise_if_any()
     return model
 
 
 Record = tuple[Document, int, dict[str, Any]]
-"""A record that passed its schema: its file, its index in the file, its fields."""
+"""A record: its file, its index in the file, its fields."""
 
 
-def _records(root: Path, name: str, report: Report) -> list[Record]:
+def _records(root: Path, name: str, report: Report) -> tuple[list[Record], list[Record]]:
+    """The records of `data/<name>.yml` that passed the schema, and every record with an id (valid or not)."""
     relative = f"data/{name}.yml"
     if not (root / relative).is_file():
         report.add(relative, None, f"the file is missing — create it with a list of {schema.FILES[name][0]} records")
-        return []
+        return [], []
     document = read_document(root, relative, report)
     if document is None:
-        return []
+        return [], []
     kind = schema.FILES[name][0]
     if not isinstance(document.value, list):
         report.add(relative, document.at(()), f"the file must be a list of {kind} records, each starting with '- id:'")
-        return []
+        return [], []
     bad: set[int] = set()
     for error in _VALIDATORS[name].iter_errors(document.value):
         pointer = tuple(error.absolute_path)
         if pointer:
             bad.add(pointer[0])
         _report_schema_error(document, kind, pointer, error, report)
-    return [(document, i, r) for i, r in enumerate(document.value) if i not in bad and isinstance(r, dict)]
+    records = [(document, i, r) for i, r in enumerate(document.value) if isinstance(r, dict)]
+    with_ids = [(d, i, r) for d, i, r in records if isinstance(r.get("id"), str) and re.match(schema.SLUG, r["id"])]
+    return [(d, i, r) for d, i, r in records if i not in bad], with_ids
 
 
 def _report_schema_error(document: Document, kind: str, pointer: tuple, error: Any, report: Report) -> None:
@@ -122,6 +128,7 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list",
                "boolean": "true or false", "null": "null", "number": "a number"}
 _PATTERN_HINTS = {
     schema.SLUG: "ids are lowercase words joined by hyphens, e.g. 'north-korea'",
+    schema.PLAIN: "names and titles are plain text shown in menus and browser tabs; remove the < and > signs",
     schema.CITATION: "a citation is a source id and a paragraph, e.g. 'evolving-relations#p3'",
     schema._DATE_FIELDS["date"]["pattern"]: "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. '2013-02'",
 }
@@ -146,13 +153,14 @@ def _describe(value: Any) -> str:
 class _Checker:
     """Builds model records from schema-valid records, reporting what a schema cannot see."""
 
-    def __init__(self, root: Path, report: Report, records: dict[str, list[Record]]) -> None:
+    def __init__(self, root: Path, report: Report, records: dict[str, list[Record]], with_ids: dict[str, list[Record]]) -> None:
         self.root = root
         self.report = report
         self.records = records
+        # Ids of records that failed their schema still count, so one mistake is not reported again as unknown ids.
         self.ids: dict[str, dict[str, tuple[str, tuple[int, int]]]] = {}
         for name, (kind, _) in schema.FILES.items():
-            self.ids[kind] = self._unique_ids(kind, records[name])
+            self.ids[kind] = self._unique_ids(kind, with_ids[name])
 
     def build(self) -> Model:
         sources = self._build_all("sources", self._source)
@@ -214,7 +222,8 @@ class _Checker:
         known = self.ids[kind]
         if value not in known:
             guess = difflib.get_close_matches(value, list(known), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"add a {kind} with this id first, or fix the id"
+            article = "an" if kind[0] in "aeiou" else "a"
+            hint = f"did you mean '{guess[0]}'?" if guess else f"add {article} {kind} with this id first, or fix the id"
             self.report.add(document.path, document.at(pointer), f"{owner}: unknown {kind} '{value}' — {hint}")
         return value
 

@@ -24,6 +24,7 @@ from typing import Iterator
 from markdown.extensions.toc import slugify, unique
 
 from .model import Model
+from .text import link_title
 from .urls import GLOSSARY, Links
 
 
@@ -121,8 +122,7 @@ class Linker:
 
     def link_to(self, target: Target, label: str, links: Links) -> str:
         """A Markdown link for a mention, its tooltip the record's one-line summary or definition."""
-        tooltip = html.escape(" ".join(target.tooltip.split()), quote=True)
-        return f"[{label}]({links.to(target.path, target.anchor)} \"{tooltip}\")"
+        return f"[{label}]({links.to(target.path, target.anchor)} \"{link_title(target.tooltip)}\")"
 
     def link_markdown(self, markdown: str, page: str, *, subject: tuple[str, str] | None = None,
                       mode: MentionMode | None = None) -> LinkedPage:

@@ -8,6 +8,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from . import urls
+from .text import html_title
 from .render import _actor_groups, _years
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
     """Nest actor pages under Who's who (by kind) and event pages under Timeline (by year)."""
 
     def page(path: str, title: str) -> Page:
-        return files.get_file_from_path(path).page or Page(title, files.get_file_from_path(path), config)
+        return files.get_file_from_path(path).page or Page(html_title(title), files.get_file_from_path(path), config)
 
     for n, item in enumerate(nav.items):
         src = item.file.src_uri if isinstance(item, Page) else None

@@ -18,7 +18,8 @@ _STYLE = (
 
 def report(problems: list[Problem]) -> None:
     """Print the problems where the person running `mkdocs serve` looks: the terminal."""
-    print(f"ERROR   -  {DataError(problems).summary("the preview shows the last good version")}", file=sys.stderr, flush=True)
+    summary = DataError(problems).summary("the preview shows the last good version")
+    print(f"ERROR   -  {summary}", file=sys.stderr, flush=True)
 
 
 def banner(problems: list[Problem]) -> str:

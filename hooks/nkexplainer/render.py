@@ -16,7 +16,7 @@ import jinja2
 from . import urls
 from .article import annotate
 from .model import Actor, ActorKind, Model, QuoteKind
-from .text import attr_text, md_text
+from .text import attr_text, html_title, md_text
 
 if TYPE_CHECKING:
     from .article import ParagraphMention
@@ -32,7 +32,8 @@ _TEMPLATES = jinja2.Environment(
 )
 _TEMPLATES.filters["t"] = md_text
 _TEMPLATES.filters["attr"] = attr_text
-_TEMPLATES.filters["yaml"] = lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+_TEMPLATES.filters["yaml"] = lambda value: json.dumps(html_title(value), ensure_ascii=False)
+_TEMPLATES.filters["yaml_attr"] = lambda value: json.dumps(attr_text(value), ensure_ascii=False)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ from typing import Any
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Ids are lowercase words joined by hyphens: `north-korea`, `xi-visits-seoul`."""
 
+PLAIN = r"^[^<>]*$"
+"""Names and titles show in navigation and browser titles, where the theme prints them as HTML: no angle brackets."""
+
 CITATION = r"^[a-z0-9]+(?:-[a-z0-9]+)*#p[1-9][0-9]*$"
 """A citation names a source and one of its paragraphs: `evolving-relations#p3`."""
 
@@ -113,7 +116,7 @@ ACTOR = _record(
     ["id", "name", "kind", "summary", "role", "cites"],
     {
         "id": _id("actor"),
-        "name": _text("The name readers know best, e.g. 'North Korea'."),
+        "name": _text("The name readers know best, e.g. 'North Korea'.", pattern=PLAIN),
         "kind": {"enum": ["state", "person", "organisation", "media", "group"], "description": "Groups the Who's who index."},
         "aliases": _list(_ALIAS, "Other names, abbreviations and stand-ins (a capital city for its government)."),
         "title": _text("Optional: position or office as the source gives it, e.g. 'Korea Chair, CSIS'."),
@@ -129,7 +132,7 @@ EVENT = _record(
     ["id", "title", "date", "precision", "status", "actors", "summary", "cites"],
     {
         "id": _id("event"),
-        "title": _text("A short headline for the event."),
+        "title": _text("A short headline for the event.", pattern=PLAIN),
         **_DATE_FIELDS,
         "status": {"enum": ["happened", "expected"], "description": "'expected' for what the article only anticipates."},
         "effect": {
@@ -169,7 +172,7 @@ TERM = _record(
     ["id", "term", "definition", "cites"],
     {
         "id": _id("term"),
-        "term": _text("The term as readers meet it in the article."),
+        "term": _text("The term as readers meet it in the article.", pattern=PLAIN),
         "aliases": _list(_ALIAS, "Other spellings or forms of the term."),
         "definition": _text("One plain sentence; shown as the tooltip. General background, not claims about the story."),
         "explanation": _text("Optional: more background, and how the article uses the term."),
@@ -183,7 +186,7 @@ SOURCE = _record(
     {
         "id": _id("source"),
         "file": _text("Path of the text under seeds/, e.g. 'seeds/article.txt'. Line 1 title, line 2 dek, then one paragraph a line."),
-        "title": _text("The title, exactly as line 1 of the file."),
+        "title": _text("The title, exactly as line 1 of the file.", pattern=PLAIN),
         "dek": _text("The standfirst under the title, exactly as line 2 of the file."),
         "kind": _text("What the text is, e.g. 'analysis article'."),
         "author": {"type": ["string", "null"], "description": "null when the source does not name its author."},

@@ -28,3 +28,19 @@ def md_text(value: object) -> str:
 def attr_text(value: object) -> str:
     """`value` for a quoted attribute or an admonition title: plain text with quote marks escaped."""
     return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def html_title(value: object) -> str:
+    """A page or navigation title: the theme prints titles as HTML, so `&` is written `&amp;`.
+
+    Angle brackets never reach here: the schema keeps them out of names and titles,
+    because the theme also decodes titles once for the browser tab.
+    """
+    return html.escape(" ".join(str(value).split()), quote=False)
+
+
+def link_title(value: object) -> str:
+    """Text for a Markdown link title ("tooltip"): quotes, backticks and backslashes as entities,
+    so Markdown's code and escape rules, which run before links, leave it alone."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return text.replace("\\", "&#92;").replace("`", "&#96;")
