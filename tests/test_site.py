@@ -237,3 +237,12 @@ def test_pages_make_no_third_party_requests(site, path):
             url = element.get(attribute, "")
             assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} loads {url}"
     assert "fonts.googleapis" not in str(html)
+
+
+def test_block_styles_land_on_blocks_not_on_the_last_link(site):
+    """A `{: .class }` line meant for a paragraph must not be glued to the link ending it."""
+    block_classes = ("nkx-meta", "nkx-rests", "nkx-para", "nkx-quote-by", "nkx-quote-text", "nkx-dek", "nkx-cite-label")
+    for file in site.html_files():
+        html = site.page(str(file.relative_to(site.root)))
+        for cls in block_classes:
+            assert not html.select(f"a.{cls}, em.{cls}, strong.{cls}"), (file, cls)

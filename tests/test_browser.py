@@ -1,0 +1,168 @@
+"""The built site in a real browser, as readers meet it on desktop and phone."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, free_port
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+PAGE_TYPES = {
+    "home": "",
+    "whos-who": "actors/",
+    "actor": "actors/north-korea/",
+    "timeline": "timeline/",
+    "event": "timeline/jang-song-thaek-executed/",
+    "quotes": "quotes/",
+    "glossary": "glossary/",
+    "article": "sources/evolving-relations/",
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def origin(built):
+    """The built site served on a loopback port, as a static host would."""
+    handler = functools.partial(_Quiet, directory=str(built.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2)
+    yield context
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_each_page_type_loads_only_from_its_own_origin(desktop, origin, kind):
+    page = desktop.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(origin + PAGE_TYPES[kind], wait_until="networkidle")
+    own = urlparse(origin).netloc
+    outside = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
+    assert outside == [], f"{kind} asked other hosts for {outside}"
+    assert len(requested) > 3, "the recording works (the page loads its own CSS and JS)"
+    shot(page, f"desktop-{kind}")
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_page_scrolls_sideways_on_a_phone(phone, origin, kind):
+    page = phone.new_page()
+    page.goto(origin + PAGE_TYPES[kind])
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{kind} is {overflow}px wider than the phone"
+    shot(page, f"phone-{kind}")
+
+
+def test_phone_navigation_opens_and_leads_to_every_section(phone, origin):
+    page = phone.new_page()
+    page.goto(origin)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    drawer = page.locator("nav.md-nav--primary")
+    for label in ("Who's who", "Timeline", "Key quotes", "Glossary", "The article"):
+        assert drawer.get_by_text(label, exact=True).first.is_visible(), label
+    drawer.get_by_role("link", name="Key quotes").click()
+    page.wait_for_url("**/quotes/")
+    assert page.locator("h1").first.inner_text().startswith("Key quotes")
+
+
+@pytest.mark.parametrize("label, heading", [
+    ("Who's who", "Who's who"), ("Timeline", "Timeline"), ("Key quotes", "Key quotes"),
+    ("Glossary", "Glossary"), ("The article", "North Korea’s Evolving Relations With China"),
+])
+def test_every_page_type_opens_from_the_navigation(desktop, origin, label, heading):
+    page = desktop.new_page()
+    page.goto(origin)
+    page.locator("nav.md-tabs").get_by_role("link", name=label, exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator("article h1").first.inner_text().startswith(heading)
+
+
+def test_actor_and_event_pages_open_from_the_navigation(desktop, origin):
+    page = desktop.new_page()
+    page.goto(origin + "actors/")
+    nav = page.locator("nav.md-nav--primary")
+    nav.get_by_text("People", exact=True).first.click()
+    nav.get_by_role("link", name="Xi Jinping", exact=True).click()
+    page.wait_for_url("**/actors/xi-jinping/")
+    page.goto(origin + "timeline/")
+    nav = page.locator("nav.md-nav--primary")
+    nav.get_by_text("2013", exact=True).first.click()
+    nav.get_by_role("link", name="Kim Jong-un executes Jang Song-thaek").click()
+    page.wait_for_url("**/timeline/jang-song-thaek-executed/")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Jang Song-thaek", "Jang Song-thaek"),
+    ("Pyongyang", "North Korea"),
+    ("DPRK", "North Korea"),
+    ("CSIS", "Center for Strategic and International Studies"),
+])
+def test_search_finds_actors_by_name_and_alias(desktop, origin, query, expected):
+    page = desktop.new_page()
+    page.goto(origin)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    titles = page.locator(".md-search-result__article h1").all_inner_texts()
+    assert expected in titles[:5], titles
+
+
+def test_term_tooltips_appear_on_hover_and_the_term_links_to_the_glossary(desktop, origin):
+    page = desktop.new_page()
+    page.goto(origin + "sources/evolving-relations/")
+    term = page.locator('#p2 a[href$="glossary/#detente"]').first
+    term.hover()
+    tooltip = page.locator(".md-tooltip2")
+    tooltip.first.wait_for(state="visible", timeout=5_000)
+    assert "hostility" in tooltip.first.inner_text().lower() or "tension" in tooltip.first.inner_text().lower()
+    shot(page, "desktop-tooltip")
+    term.click()
+    page.wait_for_url("**/glossary/#detente")
+
+
+def test_the_colour_scheme_toggle_works_and_persists(desktop, origin):
+    page = desktop.new_page()
+    page.goto(origin)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    first = scheme()
+    seen = {first}
+    for _ in range(2):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        seen.add(scheme())
+    assert {"default", "slate"} <= seen
+    chosen = scheme()
+    page.goto(origin + "glossary/")
+    assert scheme() == chosen, "the choice is remembered on the next page"
+    shot(page, f"desktop-glossary-{chosen}")
