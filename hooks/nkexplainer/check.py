@@ -43,9 +43,13 @@ def load_model(root: Path) -> Model:
     """Read and check `root/data/*.yml` and the seeds they cite; raise `DataError` on any problem."""
     report = Report()
     valid, with_ids = {}, {}
+    unreadable: set[str] = set()
     for name in schema.FILES:
+        before = len(report.problems)
         valid[name], with_ids[name] = _records(root, name, report)
-    checker = _Checker(root, report, valid, with_ids)
+        if not with_ids[name] and len(report.problems) > before:
+            unreadable.add(schema.FILES[name][0])  # missing, unreadable, empty or not a list
+    checker = _Checker(root, report, valid, with_ids, unreadable)
     model = checker.build()
     report.raise_if_any()
     return model
@@ -94,6 +98,10 @@ def _report_schema_error(document: Document, kind: str, pointer: tuple, error: A
         return
     if validator == "required":
         missing = error.message.split("'")[1]
+        unknown = [k for k in error.instance if isinstance(k, str) and k not in error.schema["properties"]]
+        typos = difflib.get_close_matches(missing, unknown, n=1)
+        if typos:
+            return  # reported once, as the unknown field that is probably this one mistyped
         about = error.schema["properties"][missing].get("description", "")
         report.add(document.path, where, f"{who}missing field '{missing}' — add it ({about})")
         return
@@ -153,8 +161,11 @@ def _describe(value: Any) -> str:
 class _Checker:
     """Builds model records from schema-valid records, reporting what a schema cannot see."""
 
-    def __init__(self, root: Path, report: Report, records: dict[str, list[Record]], with_ids: dict[str, list[Record]]) -> None:
+    def __init__(self, root: Path, report: Report, records: dict[str, list[Record]], with_ids: dict[str, list[Record]],
+                 unreadable: set[str]) -> None:
         self.root = root
+        self.unreadable = unreadable
+        """Kinds whose file could not be read: references to them are not reported again as unknown."""
         self.report = report
         self.records = records
         # Ids of records that failed their schema still count, so one mistake is not reported again as unknown ids.
@@ -220,7 +231,7 @@ class _Checker:
 
     def _ref(self, document: Document, pointer: tuple, kind: str, value: str, owner: str) -> str:
         known = self.ids[kind]
-        if value not in known:
+        if value not in known and kind not in self.unreadable:
             guess = difflib.get_close_matches(value, list(known), n=1)
             article = "an" if kind[0] in "aeiou" else "a"
             hint = f"did you mean '{guess[0]}'?" if guess else f"add {article} {kind} with this id first, or fix the id"
@@ -261,10 +272,10 @@ class _Checker:
                             f"'{[p for p in Precision if p.parts == len(parts)][0].value}' if the article gives that much")
             return None
         year, month, day = (parts + [0, 0])[:3]
-        if month and not 1 <= month <= 12:
+        if len(parts) >= 2 and not 1 <= month <= 12:
             self.report.add(document.path, place, f"{owner}: date '{text}' has no month {month} — months run 01 to 12")
             return None
-        if day:
+        if len(parts) == 3:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 self.report.add(document.path, place, f"{owner}: date '{text}' does not exist — that month has {last} days")

@@ -8,7 +8,7 @@ replace the markers that record pages leave for them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs.utils.meta import get_data
 
@@ -71,6 +71,8 @@ def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) ->
     for path, source in sorted(docs_sources.items()):
         body, meta = get_data(source)
         expanded, problems = shortcodes.expand(body, model, path, f"docs/{path}")
+        offset = source[: len(source) - len(body)].count("\n")  # lines of front matter before the body
+        problems = [replace(p, line=p.line + offset) for p in problems]
         site.problems.extend(problems)
         linked = linker.link_markdown(expanded, path)
         site.docs[path] = linked.markdown

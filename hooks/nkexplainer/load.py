@@ -63,18 +63,41 @@ def read_document(root: Path, relative: str, report: Report) -> Document | None:
         lines = text.splitlines()
         shown = f" in: {lines[mark.line].strip()!r}" if mark and mark.line < len(lines) else ""
         what = " ".join(filter(None, [error.context, error.problem]))
+        context = error.context_mark
+        if context and mark and context.line != mark.line and context.line < len(lines):
+            shown += f" (it started on line {context.line + 1}: {lines[context.line].strip()!r})"
         report.add(relative, position, f"YAML syntax: {what}{shown} — check indentation, colons and quote marks")
         return None
     except yaml.YAMLError as error:
         report.add(relative, None, f"YAML syntax: {error}")
         return None
+    if node is None:  # only comments
+        report.add(relative, None, "the file is empty — it must hold a list of records (copy one from the README)")
+        return None
     document = Document(relative, None)
-    document.value = _convert(node, (), document, report)
+    try:
+        document.value = _convert(node, (), document, report, frozenset())
+    except yaml.MarkedYAMLError as error:  # e.g. an unknown tag such as !shout
+        mark = error.problem_mark
+        report.add(relative, (mark.line + 1, mark.column + 1) if mark else None,
+                   f"YAML syntax: {error.problem} — remove the tag and write plain text")
+        return None
+    except _SelfReference as error:
+        report.add(relative, _mark(error.node), "a YAML alias (*name) refers to the list or record it is in — write the values out")
+        return None
     return document
 
 
-def _convert(node: yaml.Node, pointer: Pointer, document: Document, report: Report) -> Any:
+class _SelfReference(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def _convert(node: yaml.Node, pointer: Pointer, document: Document, report: Report, within: frozenset[int]) -> Any:
     document.values[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in within:
+        raise _SelfReference(node)
+    within = within | {id(node)}
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -85,10 +108,10 @@ def _convert(node: yaml.Node, pointer: Pointer, document: Document, report: Repo
             if key in result:
                 report.add(document.path, _mark(key_node), f"field {key!r} is given twice in the same record — keep one")
             document.keys[(*pointer, key)] = _mark(key_node)
-            result[key] = _convert(value_node, (*pointer, key), document, report)
+            result[key] = _convert(value_node, (*pointer, key), document, report, within)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*pointer, i), document, report) for i, item in enumerate(node.value)]
+        return [_convert(item, (*pointer, i), document, report, within) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
