@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from nkexplainer import nav, preview
+from nkexplainer import nav, opendata, preview
 from nkexplainer.check import load_model
 from nkexplainer.crosslink import Site, cross_link, placeholder_site
 from nkexplainer.errors import DataError, Problem
@@ -77,6 +77,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     for generated in _build.site.generated:
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.markdown, inclusion=inclusion))
+    if _build.model is not None:
+        for path, text in opendata.data_files(_build.model).items():
+            files.append(File.generated(config, path, content=text))
     return files
 
 
@@ -96,6 +99,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    if _build.model is not None and (linked_data := opendata.json_ld(_build.model, page.file.src_uri)):
+        output = output.replace("</head>", linked_data + "</head>", 1)
     return preview.with_problems(output, _build.problems) if _build.problems else output
 
 

@@ -308,7 +308,7 @@ class _Checker:
             id=record["id"], file=record["file"], title=lines[0], dek=lines[1], kind=record.get("kind"),
             author=record.get("author"), publisher=record.get("publisher"), published=record.get("published"),
             written=self._date(document, i, record["written"], owner, ("written",)) if "written" in record else None,
-            provenance=record["provenance"], paragraphs=paragraphs, line=document.at((i,))[0],
+            provenance=record["provenance"], paragraphs=paragraphs, line=document.at((i,))[0], short=record.get("short"),
         )
 
     def _seed_text(self, document: Document, i: int, file: str, owner: str) -> str | None:

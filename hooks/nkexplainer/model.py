@@ -123,6 +123,8 @@ class Source:
     written: PartialDate | None
     provenance: str
     paragraphs: tuple[Paragraph, ...]
+    short: str | None = None
+    """A short name for citations when there are several sources."""
     line: int = 0
     """The record's line in its data file, for "edit" links."""
 

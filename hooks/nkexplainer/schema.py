@@ -188,6 +188,8 @@ SOURCE = _record(
         "file": _text("Path of the text under seeds/, e.g. 'seeds/article.txt'. Line 1 title, line 2 dek, then one paragraph a line."),
         "title": _text("The title, exactly as line 1 of the file.", pattern=PLAIN),
         "dek": _text("The standfirst under the title, exactly as line 2 of the file."),
+        "short": _text("Optional: a short name for citations when the site has several sources, e.g. 'Evolving Relations'.",
+                       pattern=PLAIN),
         "kind": _text("What the text is, e.g. 'analysis article'."),
         "author": {"type": ["string", "null"], "description": "null when the source does not name its author."},
         "publisher": {"type": ["string", "null"], "description": "null when the source does not name its publisher."},

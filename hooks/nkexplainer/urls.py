@@ -64,7 +64,8 @@ class Links:
         if label is None:
             label = f"¶{citation.number}"
             if len(self.model.sources) > 1:
-                label = f"{self.model.sources[citation.source].title}, {label}"
+                source = self.model.sources[citation.source]
+                label = f"{source.short or source.title} {label}"
         return self.link(label, source_path(citation.source), citation.anchor)
 
     def cites(self, citations: tuple[Citation, ...]) -> str:

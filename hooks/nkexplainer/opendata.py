@@ -1,0 +1,180 @@
+"""The model as open data: `data.json` (and one file per record kind) with the schemas, and JSON-LD per page.
+
+The JSON files hold exactly what the site shows, checked; the JSON-LD describes
+each generated page with schema.org types (Person, Organization, Country,
+Event, Quotation) and says that it is based on the article.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Any
+
+from . import schema, urls
+from .model import Actor, ActorKind, Citation, Event, Model, PartialDate, Quote, Source, Term
+
+FOLDER = "data"
+"""Where the open data is published on the site: `/data/data.json`."""
+
+
+def data_files(model: Model) -> dict[str, str]:
+    """Site path → text of every open-data file."""
+    records = {
+        "sources": [_source(s) for s in model.sources.values()],
+        "actors": [_actor(a) for a in model.actors.values()],
+        "events": [_event(e) for e in model.chronology],
+        "quotes": [_quote(q) for q in model.quotes.values()],
+        "glossary": [_term(t) for t in model.glossary],
+    }
+    files = {f"{FOLDER}/data.json": _dump({"about": _ABOUT, **records})}
+    files.update({f"{FOLDER}/{name}.json": _dump(values) for name, values in records.items()})
+    files.update({f"{FOLDER}/schema/{name}": text for name, text in schema.exported().items()})
+    return files
+
+
+_ABOUT = ("The data behind this explainer, checked against its sources at build time. Citations name a source id "
+          "and a paragraph number (evolving-relations#p3). The schemas in schema/ describe the YAML the records "
+          "are written in; the fields here are the same, with dates written out and references resolved to ids.")
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def _date(date: PartialDate | None) -> dict[str, Any] | None:
+    if date is None:
+        return None
+    return {"date": date.iso, "precision": date.precision.value, "qualifier": date.qualifier,
+            "basis": date.basis, "label": date.label}
+
+
+def _cites(cites: tuple[Citation, ...]) -> list[str]:
+    return [str(c) for c in cites]
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"id": source.id, "title": source.title, "short": source.short, "dek": source.dek, "kind": source.kind,
+            "author": source.author,
+            "publisher": source.publisher, "published": source.published, "written": _date(source.written),
+            "provenance": source.provenance, "paragraphs": [p.text for p in source.paragraphs]}
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind.key, "title": actor.title,
+            "aliases": [{"name": a.name, "autolink": a.autolink, "note": a.note} for a in actor.aliases],
+            "summary": actor.summary, "role": actor.role,
+            "relations": [{"to": r.object, "label": r.label, "inverse": r.inverse, "note": r.note, "cites": _cites(r.cites)}
+                          for r in actor.relations],
+            "cites": _cites(actor.cites)}
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return {"id": event.id, "title": event.title, "date": _date(event.date),
+            "status": "expected" if event.expected else "happened", "effect": event.effect,
+            "actors": list(event.actors), "summary": event.summary, "cites": _cites(event.cites)}
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {"id": quote.id, "text": quote.text, "kind": quote.kind.key, "speaker": quote.speaker,
+            "attribution": quote.attribution, "date": _date(quote.date), "event": quote.event, "about": list(quote.about),
+            "context": quote.context, "key": quote.key, "found_in": str(quote.found_in), "cites": _cites(quote.cites)}
+
+
+def _term(term: Term) -> dict[str, Any]:
+    return {"id": term.id, "term": term.term, "aliases": [a.name for a in term.aliases], "definition": term.definition,
+            "explanation": term.explanation, "cites": _cites(term.cites)}
+
+
+# -- JSON-LD ---------------------------------------------------------------------------
+
+_ACTOR_TYPES = {ActorKind.STATE: "Country", ActorKind.PERSON: "Person", ActorKind.ORGANISATION: "Organization",
+                ActorKind.MEDIA: "NewsMediaOrganization", ActorKind.GROUP: "Organization"}
+
+
+def json_ld(model: Model, page: str) -> str | None:
+    """A `<script type="application/ld+json">` element for a generated page, or None for pages without a record."""
+    here = _Urls(page)
+    what: dict[str, Any] | None = None
+    if page.startswith("actors/") and page.removeprefix("actors/").removesuffix(".md") in model.actors:
+        what = {"about": _actor_ld(model.actors[page.removeprefix("actors/").removesuffix(".md")], here)}
+    elif page.startswith("timeline/") and page.removeprefix("timeline/").removesuffix(".md") in model.events:
+        what = {"about": _event_ld(model, model.events[page.removeprefix("timeline/").removesuffix(".md")], here)}
+    elif page == urls.QUOTES:
+        what = {"hasPart": [_quote_ld(model, q, here) for q in model.quotes.values()]}
+    elif page == urls.ACTORS_INDEX:
+        what = {"hasPart": [_actor_ld(a, here) for a in model.actors.values()]}
+    elif page == urls.TIMELINE:
+        what = {"hasPart": [_event_ld(model, e, here) for e in model.chronology]}
+    elif page == urls.GLOSSARY:
+        what = {"hasPart": [{"@type": "DefinedTerm", "@id": here.to(urls.GLOSSARY, t.id), "name": t.term,
+                             "description": t.definition} for t in model.glossary]}
+    elif page.startswith("sources/") and page.removeprefix("sources/").removesuffix(".md") in model.sources:
+        what = {"about": _article(model.sources[page.removeprefix("sources/").removesuffix(".md")], here)}
+    if what is None:
+        return None
+    document = {"@context": "https://schema.org", "@type": "WebPage", "url": here.to(page),
+                "isBasedOn": [_article(s, here) for s in model.sources.values()], **what}
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    # "</" would end the script element early; JSON allows the slash escaped.
+    return '<script type="application/ld+json">' + text.replace("</", "<\\/") + "</script>"
+
+
+def _article(source: Source, here: _Urls) -> dict[str, Any]:
+    article: dict[str, Any] = {"@type": "Article", "@id": here.to(urls.source_path(source.id)), "headline": source.title,
+                               "name": source.title, "abstract": source.dek}
+    if source.author:
+        article["author"] = source.author
+    if source.publisher:
+        article["publisher"] = source.publisher
+    if source.published:
+        article["datePublished"] = source.published
+    return article
+
+
+def _actor_ld(actor: Actor, here: _Urls) -> dict[str, Any]:
+    return {"@type": _ACTOR_TYPES[actor.kind], "@id": here.to(actor.path), "name": actor.name,
+            "alternateName": [a.name for a in actor.aliases], "description": actor.summary, "url": here.to(actor.path)}
+
+
+def _event_ld(model: Model, event: Event, here: _Urls) -> dict[str, Any]:
+    ld: dict[str, Any] = {"@type": "Event", "@id": here.to(event.path), "name": event.title, "startDate": event.date.iso,
+                          "description": event.summary, "url": here.to(event.path),
+                          "about": [{"@id": here.to(model.actors[a].path), "name": model.actors[a].name} for a in event.actors]}
+    if event.expected:
+        ld["eventStatus"] = "https://schema.org/EventScheduled"
+    return ld
+
+
+def _quote_ld(model: Model, quote: Quote, here: _Urls) -> dict[str, Any]:
+    ld: dict[str, Any] = {"@type": "Quotation", "@id": here.to(urls.QUOTES, quote.id), "text": quote.text,
+                          "isBasedOn": {"@id": here.to(urls.source_path(quote.found_in.source), quote.found_in.anchor)}}
+    if quote.speaker:
+        speaker = model.actors[quote.speaker]
+        ld["creator"] = {"@type": _ACTOR_TYPES[speaker.kind], "@id": here.to(speaker.path), "name": speaker.name}
+    else:
+        ld["creditText"] = quote.attribution
+    if quote.date:
+        ld["dateCreated"] = quote.date.iso
+    return ld
+
+
+class _Urls:
+    """Site URLs (directory style, as MkDocs writes them) relative to one page."""
+
+    def __init__(self, page: str) -> None:
+        self.base = posixpath.dirname(_url(page))
+
+    def to(self, path: str, anchor: str | None = None) -> str:
+        target = _url(path)
+        relative = posixpath.relpath(target or ".", self.base or ".")
+        relative = "./" if relative == "." else relative + ("/" if target.endswith("/") else "")
+        return f"{relative}#{anchor}" if anchor else relative
+
+
+def _url(path: str) -> str:
+    """`actors/china.md` → `actors/china/`; `actors/index.md` → `actors/`; `quotes.md` → `quotes/`."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
