@@ -8,7 +8,6 @@ Event, Quotation) and says that it is based on the article.
 from __future__ import annotations
 
 import json
-import posixpath
 from typing import Any
 
 from . import schema, urls
@@ -94,7 +93,7 @@ _ACTOR_TYPES = {ActorKind.STATE: "Country", ActorKind.PERSON: "Person", ActorKin
 
 def json_ld(model: Model, page: str) -> str | None:
     """A `<script type="application/ld+json">` element for a generated page, or None for pages without a record."""
-    here = _Urls(page)
+    here = _Here(page)
     what: dict[str, Any] | None = None
     if page.startswith("actors/") and page.removeprefix("actors/").removesuffix(".md") in model.actors:
         what = {"about": _actor_ld(model.actors[page.removeprefix("actors/").removesuffix(".md")], here)}
@@ -120,7 +119,7 @@ def json_ld(model: Model, page: str) -> str | None:
     return '<script type="application/ld+json">' + text.replace("</", "<\\/") + "</script>"
 
 
-def _article(source: Source, here: _Urls) -> dict[str, Any]:
+def _article(source: Source, here: _Here) -> dict[str, Any]:
     article: dict[str, Any] = {"@type": "Article", "@id": here.to(urls.source_path(source.id)), "headline": source.title,
                                "name": source.title, "abstract": source.dek}
     if source.author:
@@ -132,12 +131,12 @@ def _article(source: Source, here: _Urls) -> dict[str, Any]:
     return article
 
 
-def _actor_ld(actor: Actor, here: _Urls) -> dict[str, Any]:
+def _actor_ld(actor: Actor, here: _Here) -> dict[str, Any]:
     return {"@type": _ACTOR_TYPES[actor.kind], "@id": here.to(actor.path), "name": actor.name,
             "alternateName": [a.name for a in actor.aliases], "description": actor.summary, "url": here.to(actor.path)}
 
 
-def _event_ld(model: Model, event: Event, here: _Urls) -> dict[str, Any]:
+def _event_ld(model: Model, event: Event, here: _Here) -> dict[str, Any]:
     ld: dict[str, Any] = {"@type": "Event", "@id": here.to(event.path), "name": event.title, "startDate": event.date.iso,
                           "description": event.summary, "url": here.to(event.path),
                           "about": [{"@id": here.to(model.actors[a].path), "name": model.actors[a].name} for a in event.actors]}
@@ -146,7 +145,7 @@ def _event_ld(model: Model, event: Event, here: _Urls) -> dict[str, Any]:
     return ld
 
 
-def _quote_ld(model: Model, quote: Quote, here: _Urls) -> dict[str, Any]:
+def _quote_ld(model: Model, quote: Quote, here: _Here) -> dict[str, Any]:
     ld: dict[str, Any] = {"@type": "Quotation", "@id": here.to(urls.QUOTES, quote.id), "text": quote.text,
                           "isBasedOn": {"@id": here.to(urls.source_path(quote.found_in.source), quote.found_in.anchor)}}
     if quote.speaker:
@@ -159,22 +158,11 @@ def _quote_ld(model: Model, quote: Quote, here: _Urls) -> dict[str, Any]:
     return ld
 
 
-class _Urls:
-    """Site URLs (directory style, as MkDocs writes them) relative to one page."""
+class _Here:
+    """URLs relative to one page."""
 
     def __init__(self, page: str) -> None:
-        self.base = posixpath.dirname(_url(page))
+        self.page = page
 
     def to(self, path: str, anchor: str | None = None) -> str:
-        target = _url(path)
-        relative = posixpath.relpath(target or ".", self.base or ".")
-        relative = "./" if relative == "." else relative + ("/" if target.endswith("/") else "")
-        return f"{relative}#{anchor}" if anchor else relative
-
-
-def _url(path: str) -> str:
-    """`actors/china.md` → `actors/china/`; `actors/index.md` → `actors/`; `quotes.md` → `quotes/`."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+        return urls.href(self.page, path, anchor)

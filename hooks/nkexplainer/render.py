@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from . import urls
+from . import graphics, urls
 from .article import annotate
 from .model import Actor, ActorKind, Model, QuoteKind
 from .text import attr_text, html_title, md_text
@@ -58,8 +58,10 @@ class GeneratedPage:
 def render_pages(model: Model, linker: Linker, in_article: dict) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order; backlinks are left as markers."""
     pages = [
-        _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model)),
-        _page(model, urls.TIMELINE, "Timeline", "timeline.md.j2", "data/events.yml", years=_years(model)),
+        _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model),
+              graphic=graphics.relations_svg(model, urls.ACTORS_INDEX)),
+        _page(model, urls.TIMELINE, "Timeline", "timeline.md.j2", "data/events.yml", years=_years(model),
+              graphic=graphics.timeline_svg(model, urls.TIMELINE)),
         _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", kinds=_quote_kinds(model)),
         _page(model, urls.GLOSSARY, "Glossary", "glossary.md.j2", "data/glossary.yml"),
         _page(model, urls.SOURCES_INDEX, "Sources", "sources_index.md.j2", "data/sources.yml"),

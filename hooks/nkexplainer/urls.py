@@ -22,6 +22,23 @@ def source_path(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def site_url(path: str) -> str:
+    """Where MkDocs writes a docs page (directory URLs): `actors/china.md` → `actors/china/`, `quotes.md` → `quotes/`."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(here: str, path: str, anchor: str | None = None) -> str:
+    """A URL from the page at `here` to the page at `path` as the browser resolves it (for raw HTML and JSON,
+    which MkDocs does not rewrite)."""
+    base, target = posixpath.dirname(site_url(here)), site_url(path)
+    relative = posixpath.relpath(target or ".", base or ".")
+    relative = "./" if relative == "." else relative + ("/" if target.endswith("/") else "")
+    return f"{relative}#{anchor}" if anchor else relative
+
+
 class Links:
     """Markdown links from the page at `here` to records of `model`."""
 
