@@ -152,7 +152,19 @@ class Relation:
     cites: tuple[Citation, ...]
 
 
-class ActorKind(enum.Enum):
+class _Keyed(enum.Enum):
+    """An enum whose members are written in the data by their `key` (the first of their values)."""
+
+    @classmethod
+    def from_key(cls, key: str):
+        return next(member for member in cls if member.value[0] == key)
+
+    @property
+    def key(self) -> str:
+        return self.value[0]
+
+
+class ActorKind(_Keyed):
     """The groups of the Who's who index, in the order they are shown."""
 
     STATE = ("state", "States", "State")
@@ -161,14 +173,13 @@ class ActorKind(enum.Enum):
     MEDIA = ("media", "Media", "News outlet")
     GROUP = ("group", "Groups", "Group")
 
-    def __init__(self, key: str, heading: str, singular: str) -> None:
-        self.key = key
-        self.heading = heading
-        self.singular = singular
+    @property
+    def heading(self) -> str:
+        return self.value[1]
 
-    @classmethod
-    def from_key(cls, key: str) -> ActorKind:
-        return next(kind for kind in cls if kind.key == key)
+    @property
+    def singular(self) -> str:
+        return self.value[2]
 
 
 @dataclass(frozen=True)
@@ -213,19 +224,17 @@ class Event:
         return (self.date.year, self.expected, self.date.sort_key)
 
 
-class QuoteKind(enum.Enum):
+class QuoteKind(_Keyed):
+    """What a quote is, shown as its callout's title."""
+
     DIRECT = ("direct", "Direct quote")
     REPORTED = ("reported", "Reported statement")
     SAYING = ("saying", "Saying")
     PHRASE = ("phrase", "The article’s phrase")
 
-    def __init__(self, key: str, label: str) -> None:
-        self.key = key
-        self.label = label
-
-    @classmethod
-    def from_key(cls, key: str) -> QuoteKind:
-        return next(kind for kind in cls if kind.key == key)
+    @property
+    def label(self) -> str:
+        return self.value[1]
 
 
 @dataclass(frozen=True)
