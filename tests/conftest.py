@@ -60,6 +60,21 @@ class Site:
         return sorted(self.root.rglob("*.html"))
 
 
+def under_heading(heading) -> list:
+    """The elements after an h2 up to the next h2: one section of a page."""
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling)
+    return parts
+
+
+def hrefs_under(heading, selector: str = "a[href]") -> set[str]:
+    """The link targets in the section under an h2."""
+    return {a["href"] for part in under_heading(heading) for a in part.select(selector)}
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, Site, copy_project
+from conftest import Site, copy_project, hrefs_under, under_heading
 
 LINK_RULES_PAGE = """\
 ---
@@ -71,13 +71,7 @@ def rules(tmp_path_factory) -> Site:
 def section_links(site: Site, heading_id: str) -> list[tuple[str, str]]:
     """(link text, href) of every link in one section of the rules page."""
     content = site.content("linking-rules/")
-    heading = content.find(id=heading_id)
-    found = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        found += [(a.get_text(), a["href"]) for a in sibling.select("a[href]")]
-    return found
+    return [(a.get_text(), a["href"]) for part in under_heading(content.find(id=heading_id)) for a in part.select("a[href]")]
 
 
 def test_longest_name_wins(rules):
@@ -205,12 +199,7 @@ def test_backlinks_list_every_paragraph_that_names_an_actor(site, data, seed_par
         names[term["term"]] = "term:" + term["id"]
     for actor in data["actors"]:
         content = site.content(f"actors/{actor['id']}/")
-        heading = content.find(id="in-the-article")
-        listed = set()
-        for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            listed |= {a["href"] for a in sibling.select('a[href*="sources/"]')}
+        listed = hrefs_under(content.find(id="in-the-article"), 'a[href*="sources/"]')
         for source, paragraphs in seed_paragraphs.items():
             for number, text in enumerate(paragraphs, start=1):
                 named = actor["id"] in mentions_in(text, names)
@@ -236,13 +225,7 @@ def test_event_backlinks_name_the_pages_that_link_to_it(site):
 
 def test_glossary_entries_list_where_terms_are_used(site):
     content = site.content("glossary/")
-    entry = content.find(id="detente")
-    text = []
-    for sibling in entry.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        text.append(sibling)
-    hrefs = {a["href"] for p in text for a in p.select("a")}
+    hrefs = hrefs_under(content.find(id="detente"))
     assert "../sources/evolving-relations/#p2" in hrefs
     assert "../#find-your-way" in hrefs
 

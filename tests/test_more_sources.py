@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, Site, copy_project
+from conftest import FIXTURES, Site, copy_project, hrefs_under
 
 SECOND = FIXTURES / "second-source"
 
@@ -54,12 +54,7 @@ def test_the_timeline_merges_both_sources_in_order(two_sources):
 
 def test_backlinks_reach_across_sources(two_sources):
     xi = two_sources.content("actors/xi-jinping/")
-    heading = xi.find(id="in-the-article")
-    listed = set()
-    for sibling in heading.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        listed |= {a["href"] for a in sibling.select("a")}
+    listed = hrefs_under(xi.find(id="in-the-article"))
     assert "../../sources/test-note/#p1" in listed
     assert "../../sources/evolving-relations/#p3" in listed
     term = two_sources.content("glossary/").find(id="detente").find_all_next("a", href=True)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, under_heading
 
 SEED_SHA256 = "a398f9f823239d212dfe8e646073a539b174f61f9d32968877bc08f445afcbf7"
 SAME_MARK = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -27,12 +27,7 @@ def section(content, heading: str):
     """The elements under the h2 whose text starts with `heading`, up to the next h2."""
     h2 = next((h for h in content.find_all("h2") if heading_text(h).startswith(heading)), None)
     assert h2 is not None, f"no section {heading!r}"
-    parts = []
-    for sibling in h2.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        parts.append(sibling)
-    return parts
+    return under_heading(h2)
 
 
 def links_in(parts) -> set[str]:
