@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 SHAPES = {"warming": "nkx-mark-warming", "cooling": "nkx-mark-cooling", "neutral": "nkx-mark-neutral", None: "nkx-mark-none"}
 
 

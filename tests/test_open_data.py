@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from conftest import ROOT
 from nkexplainer.schema import exported
 
 LD_TYPES = {"state": "Country", "person": "Person", "organisation": "Organization", "media": "NewsMediaOrganization",

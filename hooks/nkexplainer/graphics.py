@@ -74,8 +74,8 @@ def timeline_svg(model: Model, page: str) -> str:
         f'{legend}<line class="nkx-axis" x1="{_AXIS_X}" x2="{_AXIS_X}" y1="68" y2="{height - 8}"/>'
         + "".join(bands) + "".join(rows) +
         "</svg>"
-        f'<figcaption>Each marker links to its event. Shape and colour: how the event moved China–North Korea ties, '
-        f'as the cited paragraph tells it.</figcaption></figure>'
+        "<figcaption>Each marker links to its event. Shape and colour: how the event moved China–North Korea ties, "
+        "as the cited paragraph tells it.</figcaption></figure>"
     )
 
 
