@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import schema
+from .dates import PartialDate, Precision
 from .errors import Report
 from .load import Document
 from .model import (
@@ -23,8 +24,6 @@ from .model import (
     Event,
     Model,
     Paragraph,
-    PartialDate,
-    Precision,
     Quote,
     QuoteKind,
     Relation,

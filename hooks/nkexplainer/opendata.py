@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from . import schema, urls
-from .model import Actor, ActorKind, Citation, Event, Model, PartialDate, Quote, Source, Term
+from .dates import PartialDate
+from .model import Actor, ActorKind, Citation, Event, Model, Quote, Source, Term
 
 FOLDER = "data"
 """Where the open data is published on the site: `/data/data.json`."""
