@@ -2,7 +2,10 @@
 # The test command: installs what the tests need, then runs all of them (browser tests included).
 #   bash tests/run.sh            all tests
 #   bash tests/run.sh -k glossary   extra arguments go to pytest
-# Needs only Python 3.11 on a Debian machine; installs Debian's chromium when it is missing.
+# Needs only Python 3.11 on a Debian machine. Installs what is missing, and only that:
+#   Debian's chromium (browser tests), a Java runtime and npm (the Nu Html Checker, from npm's vnu-jar),
+#   the pinned Python packages (requirements-test.txt), and the npm tools locked in tests/tools/
+#   (into .tools/tests, not committed). A second run finds them all and starts the tests at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,12 +15,28 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests…"
+debian=()
+command -v chromium >/dev/null 2>&1 || debian+=(chromium)
+command -v java >/dev/null 2>&1 || debian+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || debian+=(npm)
+if [ ${#debian[@]} -gt 0 ]; then
+  echo "Installing Debian's ${debian[*]} for the tests…"
   sudo_=""
   [ "$(id -u)" -eq 0 ] || sudo_="sudo"
   $sudo_ apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${debian[@]}" >/dev/null
+fi
+
+# npm tools, exactly as locked; reinstalled only when the lock changes. No install scripts run
+# (vnu-jar's would fetch a Java of its own; the machine's is used).
+tools=.tools/tests
+if ! cmp -s tests/tools/package-lock.json "$tools/installed.lock"; then
+  echo "Installing the npm tools of tests/tools/ into $tools…"
+  rm -rf "$tools"
+  mkdir -p "$tools"
+  cp tests/tools/package.json tests/tools/package-lock.json "$tools/"
+  (cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  cp tests/tools/package-lock.json "$tools/installed.lock"
 fi
 
 export NO_MKDOCS_2_WARNING=1

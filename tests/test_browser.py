@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
+import json
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, free_port
+from conftest import ROOT
+from statichost import serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,22 +22,16 @@ PAGE_TYPES = {
     "quotes": "quotes/",
     "glossary": "glossary/",
     "article": "sources/evolving-relations/",
+    "about": "about/",
+    "404": "no-such-page/",
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
 def origin(built):
-    """The built site served on a loopback port, as a static host would."""
-    handler = functools.partial(_Quiet, directory=str(built.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The built site served on a loopback port, as a static host would (its 404 page for missing addresses)."""
+    with serve(built.site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -63,16 +55,61 @@ def shot(page, name: str) -> None:
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_each_page_type_loads_only_from_its_own_origin(desktop, origin, kind):
-    page = desktop.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(origin + PAGE_TYPES[kind], wait_until="networkidle")
-    own = urlparse(origin).netloc
-    outside = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
+def test_each_page_type_loads_only_from_its_own_origin(browser, origin, kind):
+    """Every request of the page, its workers and its scripts, while a reader loads it, searches,
+    hovers a term and switches the colour scheme: all to the site's own origin (data: and blob: URLs
+    are not requests to anyone)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requested, sockets = [], []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        page = context.new_page()
+        page.on("websocket", lambda socket: sockets.append(socket.url))
+        page.goto(origin + PAGE_TYPES[kind], wait_until="networkidle")
+        term = page.locator("article a.nkx-term")
+        if term.count():
+            term.first.hover()
+            page.locator(".md-tooltip2").first.wait_for(state="visible", timeout=5_000)
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("Kim", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        page.keyboard.press("Escape")
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_load_state("networkidle")
+        shot(page, f"desktop-{kind}")
+    finally:
+        context.close()
+    own = urlparse(origin)
+    outside = [url for url in requested + sockets
+               if urlparse(url).scheme not in ("data", "blob")
+               and (urlparse(url).scheme, urlparse(url).netloc) != (own.scheme, own.netloc)]
+    ARTIFACTS = ROOT / "test-artifacts" / "requests"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{kind}.json").write_text(json.dumps({"requests": requested, "outside": outside}, indent=1))
     assert outside == [], f"{kind} asked other hosts for {outside}"
-    assert len(requested) > 3, "the recording works (the page loads its own CSS and JS)"
-    shot(page, f"desktop-{kind}")
+    assert any(url.endswith(".css") for url in requested) and any(url.endswith(".js") for url in requested), \
+        "the recording works (the page loads its own CSS and JS)"
+    assert any("search_index.json" in url for url in requested), "the recording sees the search worker's requests"
+
+
+def test_the_request_recording_sees_a_request_to_another_host(browser, origin):
+    """The privacy check can fail: a script's fetch to another host, from a worker too, is recorded."""
+    context = browser.new_context()
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(origin, wait_until="networkidle")
+        page.evaluate("""() => {
+            new Image().src = 'http://tracker.invalid/pixel.gif';
+            const code = "fetch('http://worker.invalid/beacon').catch(() => {})";
+            new Worker(URL.createObjectURL(new Blob([code], {type: 'text/javascript'})));
+        }""")
+        page.wait_for_timeout(1_000)
+    finally:
+        context.close()
+    hosts = {urlparse(url).netloc for url in requested}
+    assert {"tracker.invalid", "worker.invalid"} <= hosts, hosts
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)

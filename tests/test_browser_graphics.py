@@ -58,7 +58,7 @@ def test_pages_print_without_navigation_and_with_links_as_citations(desktop, ori
             document.querySelector('.nkx-rests a[href]'), '::after').content""")
     assert citation and "[" in citation and "]" in citation
     mention = page.evaluate("""() => {
-        const a = document.querySelector('article a[title]:not(.headerlink)');
+        const a = document.querySelector('article a.nkx-mention');
         return getComputedStyle(a, '::after').content;
     }""")
     assert mention in ("none", "normal"), "mentions print as plain words"

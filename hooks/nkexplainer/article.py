@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .link import Linker, Target
+from .link import Linker
 from .model import Citation, Model, Paragraph, Quote
 from .quoting import locate
 from .text import link_title, md_inline
@@ -76,11 +76,7 @@ def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, li
         if any(start < b < end for b in boundaries):
             continue  # a name cut by a quote's edge stays plain
         up_to(start)
-        out.append(_link(linker, target, text[start:end], links))
+        out.append(linker.link_to(target, md_inline(text[start:end]), links))
         position = end
     up_to(len(text))
     return "".join(out)
-
-
-def _link(linker: Linker, target: Target, label: str, links: Links) -> str:
-    return linker.link_to(target, md_inline(label), links) + "{ ." + f"nkx-{target.kind}" + " }"
