@@ -14,6 +14,9 @@ from .errors import Report
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 """Turns scalar nodes into Python values by their YAML tag (int, bool, null, str); stateless once cleared."""
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+"""libyaml's loader when PyYAML was built with it (the pinned wheels are); None otherwise."""
+
 Pointer = tuple[Any, ...]
 """A path into a document: `(3, "aliases", 0)` is the first alias of the fourth record."""
 
@@ -52,11 +55,7 @@ def read_document(root: Path, relative: str, report: Report) -> Document | None:
         report.add(relative, None, "the file is empty — it must hold a list of records (copy one from the README)")
         return None
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else None
@@ -86,6 +85,28 @@ def read_document(root: Path, relative: str, report: Report) -> Document | None:
         report.add(relative, _mark(error.node), "a YAML alias (*name) refers to the list or record it is in — write the values out")
         return None
     return document
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The document's node tree, with the line and column of every node.
+
+    libyaml (PyYAML's C parser) builds the same nodes many times faster; a file it
+    rejects is parsed again by the pure-Python parser, whose messages are the ones
+    editors are shown, so errors read the same either way.
+    """
+    if _FAST_LOADER is not None:
+        loader = _FAST_LOADER(text)
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            pass
+        finally:
+            loader.dispose()
+    loader = yaml.SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 class _SelfReference(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.nav import Section
@@ -28,20 +29,49 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
     for n, item in enumerate(nav.items):
         src = item.file.src_uri if isinstance(item, Page) else None
         if src == urls.ACTORS_INDEX:
-            groups = [Section(kind.heading, [page(a.path, a.name) for a in actors]) for kind, actors in _actor_groups(model)]
+            groups = [Section(kind.heading, _runs([(a.name, page(a.path, a.name)) for a in actors], by_name=True))
+                      for kind, actors in _actor_groups(model)]
             nav.items[n] = Section(item.title or "Who's who", [item, *groups])
         elif src == urls.TIMELINE:
-            years = [Section(str(year), [page(e.path, e.title) for e in events]) for year, events in _years(model)]
+            years = [Section(str(year), _runs([(e.date.exact_label, page(e.path, e.title)) for e in events]))
+                     for year, events in _years(model)]
             nav.items[n] = Section(item.title or "Timeline", [item, *years])
         elif src == urls.SOURCES_INDEX:
-            sources = [page(urls.source_path(s.id), s.title) for s in model.sources.values()]
+            sources = [(s.title, page(urls.source_path(s.id), s.title)) for s in model.sources.values()]
             if len(sources) == 1:
-                sources[0].title = item.title or sources[0].title
-                nav.items[n] = sources[0]
+                sources[0][1].title = item.title or sources[0][1].title
+                nav.items[n] = sources[0][1]
+                item.previous_page = item.next_page = None  # out of the nav now: no footer links of its own
             else:
-                nav.items[n] = Section(item.title or "Sources", [item, *sources])
+                nav.items[n] = Section(item.title or "Sources", [item, *_runs(sources, by_name=True)])
     _relink(nav)
     return nav
+
+
+_MOST_PER_GROUP = 50
+"""A nav group longer than this is split into runs of at most this many pages ("A–F", "March 2013 – June 2013").
+With Material's `navigation.prune` a page then carries the links of its own run only, so its HTML and the
+time to render it stay the same however many records the site holds. Groups of today's size are unchanged."""
+
+
+def _runs(entries: list[tuple[str, Page]], *, by_name: bool = False) -> list[Page | Section]:
+    """The pages of one nav group, labelled by `entries`' text: as they are, or split into runs past _MOST_PER_GROUP."""
+    if len(entries) <= _MOST_PER_GROUP:
+        return [page for _, page in entries]
+    if by_name:
+        entries = sorted(entries, key=lambda entry: entry[0].casefold())
+    size = math.ceil(len(entries) / math.ceil(len(entries) / _MOST_PER_GROUP))  # runs as even as possible
+    runs = [entries[i : i + size] for i in range(0, len(entries), size)]
+    return [Section(_span(run[0][0], run[-1][0], by_name), [page for _, page in run]) for run in runs]
+
+
+def _span(first: str, last: str, by_name: bool) -> str:
+    """A run's label: its initials for names ("A–F"), its first and last date for events."""
+    if by_name:
+        first, last, dash = first[:1].upper(), last[:1].upper(), "–"
+    else:
+        dash = " – "
+    return html_title(first if first == last else f"{first}{dash}{last}")
 
 
 def _relink(nav: Navigation) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -19,7 +20,13 @@ def md_inline(text: str) -> str:
 
 def md_text(value: object) -> str:
     """`value` as inert Markdown text on a single line: no markup, no HTML, no line breaks."""
-    text = " ".join(str(value).split())
+    return _md_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _md_text(text: str) -> str:
+    """Remembered: the same names and titles are written on page after page."""
+    text = " ".join(text.split())
     text = html.escape(text, quote=False)
     text = _INLINE.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
@@ -42,5 +49,11 @@ def html_title(value: object) -> str:
 def link_title(value: object) -> str:
     """Text for a Markdown link title ("tooltip"): quotes, backticks and backslashes as entities,
     so Markdown's code and escape rules, which run before links, leave it alone."""
-    text = html.escape(" ".join(str(value).split()), quote=True)
+    return _link_title(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _link_title(text: str) -> str:
+    """Remembered: every mention of a record carries the same tooltip."""
+    text = html.escape(" ".join(text.split()), quote=True)
     return text.replace("\\", "&#92;").replace("`", "&#96;")

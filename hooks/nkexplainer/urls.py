@@ -6,6 +6,7 @@ checks every one of them (and every anchor) in `--strict` builds.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .model import Citation, Model
@@ -34,9 +35,24 @@ def href(here: str, path: str, anchor: str | None = None) -> str:
     """A URL from the page at `here` to the page at `path` as the browser resolves it (for raw HTML and JSON,
     which MkDocs does not rewrite)."""
     base, target = posixpath.dirname(site_url(here)), site_url(path)
-    relative = posixpath.relpath(target or ".", base or ".")
+    relative = _relative(target or ".", base or ".")
     relative = "./" if relative == "." else relative + ("/" if target.endswith("/") else "")
     return f"{relative}#{anchor}" if anchor else relative
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(path: str, start: str) -> str:
+    """`posixpath.relpath` for the site's own paths (relative, normalised, no `..`), by comparing their parts:
+    relpath resolves both against the working directory, which made it most of our link-writing time.
+    Remembered, because every page's folder asks for the same targets."""
+    to = [part for part in path.split("/") if part and part != "."]
+    origin = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to, origin):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + to[common:]) or "."
 
 
 class Links:
@@ -51,7 +67,7 @@ class Links:
         if path == self.here:
             relative = ""
         else:
-            relative = posixpath.relpath(path, posixpath.dirname(self.here) or ".")
+            relative = _relative(path, posixpath.dirname(self.here) or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
     def link(self, label: str, path: str, anchor: str | None = None) -> str:
