@@ -22,7 +22,6 @@ import os
 import platform
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,25 +31,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from statichost import serve  # noqa: E402  (the tests' static host: files, and 404.html for the rest)
+from statichost import PAGE_TYPES as TEST_PAGE_TYPES, serve  # noqa: E402  (the tests' static host: files, and 404.html for the rest)
 
 TOOLS = ROOT / ".tools" / "bench"
 LOCK = ROOT / "tests" / "tools" / "lighthouse"
 LIGHTHOUSE = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-PAGE_TYPES = {
-    "home": "",
-    "whos-who": "actors/",
-    "actor": "actors/north-korea/",
-    "timeline": "timeline/",
-    "event": "timeline/jang-song-thaek-executed/",
-    "quotes": "quotes/",
-    "glossary": "glossary/",
-    "article": "sources/evolving-relations/",
-    "about": "about/",
-    "404": "404.html",
-}
+PAGE_TYPES = {**TEST_PAGE_TYPES, "404": "404.html"}
+"""Lighthouse will not audit a page answered with status 404, so the 404 page is audited at its own address."""
 """The 404 page at its own address: Lighthouse refuses to audit a page that answers 404, as the page
 does at every missing address (tests/test_a11y.py checks it there)."""
 FORM_FACTORS = ["mobile", "desktop"]

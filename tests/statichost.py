@@ -14,6 +14,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+PAGE_TYPES = {
+    "home": "",
+    "whos-who": "actors/",
+    "actor": "actors/north-korea/",
+    "timeline": "timeline/",
+    "event": "timeline/jang-song-thaek-executed/",
+    "quotes": "quotes/",
+    "glossary": "glossary/",
+    "article": "sources/evolving-relations/",
+    "about": "about/",
+    "404": "no-such-page/",
+}
+"""One page of each kind a reader meets, by name: what the browser tests, axe and Lighthouse visit."""
+
+
 _COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 """What GitHub Pages sends gzipped to a browser that accepts it."""
 

@@ -13,23 +13,11 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from statichost import serve
+from statichost import PAGE_TYPES, serve
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT / "test-artifacts" / "axe"
-PAGE_TYPES = {
-    "home": "",
-    "whos-who": "actors/",
-    "actor": "actors/north-korea/",
-    "timeline": "timeline/",
-    "event": "timeline/jang-song-thaek-executed/",
-    "quotes": "quotes/",
-    "glossary": "glossary/",
-    "article": "sources/evolving-relations/",
-    "about": "about/",
-    "404": "no-such-page/",
-}
 SCHEMES = {"light": "default", "dark": "slate"}
 """The reader's system preference, and the Material scheme the site then shows (its first palette follows the system)."""
 

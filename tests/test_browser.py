@@ -8,23 +8,11 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT
-from statichost import serve
+from statichost import PAGE_TYPES, serve
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-PAGE_TYPES = {
-    "home": "",
-    "whos-who": "actors/",
-    "actor": "actors/north-korea/",
-    "timeline": "timeline/",
-    "event": "timeline/jang-song-thaek-executed/",
-    "quotes": "quotes/",
-    "glossary": "glossary/",
-    "article": "sources/evolving-relations/",
-    "about": "about/",
-    "404": "no-such-page/",
-}
 
 
 @pytest.fixture(scope="session")
