@@ -157,6 +157,30 @@ def browser():
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def origin(built):
+    """The built site served on a loopback port, as a static host would (its 404 page for missing addresses)."""
+    from statichost import serve
+
+    with serve(built.site) as url:
+        yield url
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2)
+    yield context
+    context.close()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

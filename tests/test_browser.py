@@ -8,33 +8,11 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT
-from statichost import PAGE_TYPES, serve
+from statichost import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="session")
-def origin(built):
-    """The built site served on a loopback port, as a static host would (its 404 page for missing addresses)."""
-    with serve(built.site) as url:
-        yield url
-
-
-@pytest.fixture
-def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2)
-    yield context
-    context.close()
 
 
 def shot(page, name: str) -> None:

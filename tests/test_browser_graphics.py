@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import SCREENSHOTS, desktop, origin, phone  # noqa: F401  (fixtures)
+from test_browser import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 

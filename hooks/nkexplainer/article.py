@@ -20,6 +20,8 @@ class ParagraphMention:
 
     citation: Citation
     snippet: str
+    position: int
+    """Where in the paragraph the first mention starts."""
 
 
 def paragraph_mentions(model: Model, linker: Linker) -> dict[tuple[str, str], list[ParagraphMention]]:
@@ -31,8 +33,24 @@ def paragraph_mentions(model: Model, linker: Linker) -> dict[tuple[str, str], li
             for start, _, target in linker.find(paragraph.text):
                 first.setdefault(target.key, start)
             for key, start in first.items():
-                found.setdefault(key, []).append(ParagraphMention(paragraph.citation, _snippet(paragraph.text, start)))
+                found.setdefault(key, []).append(ParagraphMention(paragraph.citation, _snippet(paragraph.text, start), start))
     return found
+
+
+def named_in_paragraphs(in_article: dict[tuple[str, str], list[ParagraphMention]]) -> dict[Citation, dict[str, list[str]]]:
+    """For each paragraph: the ids of the actors and terms it names, by kind, in order of first mention
+    (the same scan as `paragraph_mentions`, read the other way round)."""
+    firsts: dict[Citation, list[tuple[int, str, str]]] = {}
+    for (kind, record_id), mentions in in_article.items():
+        for mention in mentions:
+            firsts.setdefault(mention.citation, []).append((mention.position, kind, record_id))
+    named: dict[Citation, dict[str, list[str]]] = {}
+    for citation, found in firsts.items():
+        by_kind: dict[str, list[str]] = {"actor": [], "term": []}
+        for _, kind, record_id in sorted(found):
+            by_kind[kind].append(record_id)
+        named[citation] = by_kind
+    return named
 
 
 def _snippet(text: str, position: int) -> str:

@@ -265,11 +265,6 @@ class Model:
         """For each paragraph: the quotes whose words stand in it."""
         return _group(self.quotes.values(), lambda q: (q.found_in,))
 
-    @cached_property
-    def actors_citing(self) -> dict[Citation, tuple[Actor, ...]]:
-        """For each paragraph: the actors that cite it (so are mentioned in it)."""
-        return _group(self.actors.values(), lambda a: a.cites)
-
 
 def _group(records, keys) -> dict:
     found: dict = defaultdict(list)

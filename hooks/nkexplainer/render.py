@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from . import graphics, urls
-from .article import annotate
+from .article import annotate, named_in_paragraphs
 from .model import Actor, ActorKind, Model, QuoteKind
 from .text import attr_text, html_title, md_text
 
@@ -74,22 +74,16 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
         pages.append(_page(model, event.path, event.title, "event.md.j2", f"data/events.yml#L{event.line}", subject=("event", event.id),
                            event=event, previous=chronology[n - 1] if n else None,
                            next=chronology[n + 1] if n + 1 < len(chronology) else None))
+    named = named_in_paragraphs(in_article)
+    nothing: dict[str, list[str]] = {"actor": [], "term": []}
     for source in model.sources.values():
         path = urls.source_path(source.id)
         links = urls.Links(model, path)
-        paragraphs = [(p, annotate(p, model.quotes_found_in.get(p.citation, ()), linker, links), _named_in(p.text, linker))
+        paragraphs = [(p, annotate(p, model.quotes_found_in.get(p.citation, ()), linker, links), named.get(p.citation, nothing))
                       for p in source.paragraphs]
         pages.append(_page(model, path, source.title, "source.md.j2", f"data/sources.yml#L{source.line}", autolink=False,
                            source=source, paragraphs=paragraphs, in_article=in_article))
     return pages
-
-
-def _named_in(text: str, linker: Linker) -> dict[str, list[str]]:
-    """The ids of the actors and terms a text names, in order of first mention, by kind."""
-    named: dict[str, dict[str, None]] = {"actor": {}, "term": {}}
-    for _, _, target in linker.find(text):
-        named[target.kind][target.id] = None
-    return {kind: list(ids) for kind, ids in named.items()}
 
 
 def backlinks_markdown(model: Model, here: str, record: tuple[str, str], on_site: dict, in_article: list[ParagraphMention]) -> str:
