@@ -71,9 +71,12 @@ def test_every_actor_has_a_page_with_its_events_quotes_and_paragraphs(site, data
             if quote.get("speaker") == actor["id"]:
                 callouts = section(content, "Quotes by")
                 assert any(quote["text"].translate(SAME_MARK) in c.get_text().translate(SAME_MARK) for c in callouts), quote["id"]
+        # A cited paragraph either names the actor or supports its role without naming it (Cha's formula
+        # "still true", ¶2): either way the page leads to it.
+        cited_from = links_in(section(content, "In the article")) | links_in(section(content, "Role in this story"))
         for cite in actor["cites"]:
             source, anchor = cite.split("#")
-            assert f"../../sources/{source}/#{anchor}" in links_in(section(content, "In the article"))
+            assert f"../../sources/{source}/#{anchor}" in cited_from, (actor["id"], cite)
         assert links, actor["id"]
 
 
