@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import schema
+from .aliases import check_aliases
 from .dates import PartialDate, Precision
 from .errors import Report
 from .load import Document
@@ -46,6 +47,7 @@ def load_model(root: Path) -> Model:
             unreadable.add(schema.FILES[name][0])  # missing, unreadable, empty or not a list
     checker = _Checker(root, report, valid, with_ids, unreadable)
     model = checker.build()
+    check_aliases(model, valid, report)
     report.raise_if_any()
     return model
 
@@ -176,7 +178,8 @@ class _Checker:
 
     @staticmethod
     def _aliases(record: dict[str, Any]) -> tuple[Alias, ...]:
-        return tuple(Alias(a) if isinstance(a, str) else Alias(a["name"], a.get("autolink", True), a.get("note"))
+        return tuple(Alias(a) if isinstance(a, str) else Alias(a["name"], a.get("autolink", True), a.get("note"),
+                                                               a.get("from_article", True))
                      for a in record.get("aliases", []))
 
     # -- records ---------------------------------------------------------------------

@@ -70,6 +70,8 @@ class Alias:
     autolink: bool = True
     """False for a name that is ambiguous in general and is only listed, never linked automatically."""
     note: str | None = None
+    from_article: bool = True
+    """False for a name the editors add (a usual abbreviation) that no source writes; pages say so."""
 
 
 @dataclass(frozen=True)

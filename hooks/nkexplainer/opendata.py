@@ -62,7 +62,8 @@ def _source(source: Source) -> dict[str, Any]:
 
 def _actor(actor: Actor) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "kind": actor.kind.key, "title": actor.title,
-            "aliases": [{"name": a.name, "autolink": a.autolink, "note": a.note} for a in actor.aliases],
+            "aliases": [{"name": a.name, "autolink": a.autolink, "note": a.note, "from_article": a.from_article}
+                        for a in actor.aliases],
             "summary": actor.summary, "role": actor.role,
             "relations": [{"to": r.object, "label": r.label, "inverse": r.inverse, "note": r.note, "cites": _cites(r.cites)}
                           for r in actor.relations],

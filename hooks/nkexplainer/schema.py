@@ -94,6 +94,11 @@ _ALIAS = {
                     "description": "false: the alias is ambiguous in general; list it but do not link it automatically.",
                 },
                 "note": _text("Why the alias means this record in this source, or why it is not linked."),
+                "from_article": {
+                    "type": "boolean",
+                    "description": "false: no source writes this name (e.g. a usual abbreviation the editors add); "
+                    "pages say so. Otherwise the build checks that a source writes it exactly so.",
+                },
             },
             "An alias with a note on how it is used.",
         ),
