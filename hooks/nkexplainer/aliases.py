@@ -20,6 +20,7 @@ from . import schema
 
 if TYPE_CHECKING:
     from .errors import Report
+    from .load import Document
     from .model import Model, Source
     from .validate import Record
 
@@ -42,12 +43,16 @@ def check_aliases(model: Model, records: dict[str, list[Record]], report: Report
                     continue  # a schema problem, already reported
                 from_article = True if isinstance(alias, str) else alias.get("from_article", True) is not False
                 pointer = (i, "aliases", j) if isinstance(alias, str) else (i, "aliases", j, "name")
-                found = next(_where(spelled, texts), None)
+                limited = alias.get("sources") if isinstance(alias, dict) else None
+                scope = [(s, t) for s, t in texts if not limited or s.id in limited]
+                found = next(_where(spelled, scope), None)
                 owner = f"{kind} '{record['id']}'"
-                if from_article and found is None:
+                if isinstance(alias, dict) and isinstance(alias.get("note"), str):
+                    _check_note(alias["note"], model, document, (i, "aliases", j, "note"), f"{owner}: alias '{spelled}'", report)
+                if from_article and found is None and scope:
                     report.add(document.path, document.at(pointer), f"{owner}: alias '{spelled}' does not occur in "
-                               f"{_sources_phrase(model)} — copy the spelling exactly from the text, or, for a name "
-                               "the text never uses, add `from_article: false` (the page then says so)")
+                               f"{_sources_phrase([s for s, _ in scope], len(texts))} — copy the spelling exactly from "
+                               "the text, or, for a name the text never uses, add `from_article: false` (the page then says so)")
                 elif not from_article and found is not None:
                     report.add(document.path, document.at(pointer), f"{owner}: alias '{spelled}' is marked "
                                f"`from_article: false`, but {found} writes it — remove `from_article: false`")
@@ -79,8 +84,39 @@ def _source_text(source: Source) -> list[tuple[str, str]]:
             *((f"#{p.citation.anchor}", p.text) for p in source.paragraphs)]
 
 
-def _sources_phrase(model: Model) -> str:
-    if len(model.sources) == 1:
-        source = next(iter(model.sources.values()))
-        return f"the text of source '{source.id}' ({source.file})"
-    return f"any of the {len(model.sources)} sources' texts"
+def _sources_phrase(sources: list[Source], total: int) -> str:
+    if len(sources) == 1:
+        return f"the text of source '{sources[0].id}' ({sources[0].file})"
+    if len(sources) == total:
+        return f"any of the {total} sources' texts"
+    return "the texts of the sources it is limited to (" + ", ".join(f"'{s.id}'" for s in sources) + ")"
+
+
+_BARE_PARAGRAPH = re.compile(r"(?<![\w#])p(\d+)\b")
+_PILCROW = re.compile(r"¶\s*(\d+)")
+
+
+def _check_note(note: str, model: Model, document: Document, pointer: tuple, owner: str, report: Report) -> None:
+    """A note that points to a paragraph writes ¶ and names the source, so it still reads right with several sources."""
+    bare = _BARE_PARAGRAPH.search(note)
+    if bare:
+        report.add(document.path, document.at(pointer), f"{owner}: the note writes '{bare.group()}' — write "
+                   f"¶{bare.group(1)} and name the source, e.g. '¶{bare.group(1)} of “{_a_title(model)}”'")
+        return
+    cited = [int(n) for n in _PILCROW.findall(note)]
+    if not cited:
+        return
+    named = [s for s in model.sources.values() if s.title in note or (s.short and s.short in note) or s.id in note]
+    if not named:
+        report.add(document.path, document.at(pointer), f"{owner}: the note cites ¶{cited[0]} without naming its "
+                   f"source — add the source's title, e.g. '¶{cited[0]} of “{_a_title(model)}”'")
+        return
+    most = max(len(s.paragraphs) for s in named)
+    for number in cited:
+        if number > most:
+            report.add(document.path, document.at(pointer), f"{owner}: the note cites ¶{number}, but "
+                       f"{' / '.join(repr(s.id) for s in named)} has {most} paragraphs — fix the number")
+
+
+def _a_title(model: Model) -> str:
+    return next(iter(model.sources.values())).title
