@@ -99,13 +99,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     edit_base = config.extra.get("explainer", {}).get("edit_url")
     if edit_base:
         page.edit_url = edit_base + _build.site.edit_paths.get(page.file.src_uri, f"docs/{page.file.src_uri}")
+    if _build.model is not None and (linked_data := opendata.json_ld(_build.model, page.file.src_uri)):
+        # In the page's front matter, printed by the theme (main.html): an export without hooks keeps it.
+        page.meta["json_ld"] = linked_data
     # Hand-written pages were expanded and linked together with the generated ones in on_files.
     return _build.site.docs.get(page.file.src_uri, markdown)
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-    if _build.model is not None and (linked_data := opendata.json_ld(_build.model, page.file.src_uri)):
-        output = output.replace("</head>", linked_data + "</head>", 1)
     return preview.with_problems(output, _build.problems) if _build.problems else output
 
 
