@@ -5,9 +5,9 @@
 
 `hooked` builds PROJECT as `mkdocs build` does, with timers wrapped around our
 package's phases and every hook event; `--export` then writes the same pages as
-plain Markdown (what the hooks generated, after linking and backlinks) into a
-project without `hooks:`, whose nav lists every page as the hook filled it.
-`plain` builds such a project. Both print one JSON line: wall and CPU seconds of
+plain Markdown into a project without `hooks:`, with the export command's own
+code (`nkexplainer.export`, as `hooks/export_site.py` runs it), after the
+measurement. `plain` builds such a project. Both print one JSON line: wall and CPU seconds of
 load_config + build, pages built, peak RSS, and (hooked) seconds per phase.
 """
 
@@ -20,7 +20,6 @@ import json
 import logging
 import os
 import resource
-import shutil
 import sys
 import time
 from collections import defaultdict
@@ -28,13 +27,8 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-import yaml  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
-from mkdocs.structure.nav import Section  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
-from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 PHASES = {
     "load_check": [("check", "load_model")],
@@ -111,89 +105,23 @@ def _hook_module():
     return next(m for n, m in sys.modules.items() if n.endswith("explainer_hook.py"))
 
 
-def _wrap_hook_events(config, timers: Timers, captured: dict) -> None:
-    """Time every event the hook handles; keep what the plain export needs (files, nav, final Markdown)."""
-    captured["markdown"] = {}
+def _wrap_hook_events(config, timers: Timers) -> None:
+    """Time every event the hook handles."""
     for event, methods in config.plugins.events.items():
         for n, method in enumerate(methods):
             code = getattr(method, "__code__", None)
             if code is None or not code.co_filename.endswith("explainer_hook.py"):
                 continue
             timed = timers.wrap(f"hook:{event}", method)
-            if event in ("files", "nav", "page_markdown"):
-                timed = _capturing(event, timed, captured)
             config.plugins._event_origins[timed] = config.plugins._event_origins.get(method, "hook")
             methods[n] = timed
 
 
-def _capturing(event: str, timed, captured: dict):
-    def capture(*args, **kwargs):
-        result = timed(*args, **kwargs)
-        if event == "files":
-            captured["files"] = result if result is not None else args[0]
-        elif event == "nav":
-            captured["nav"] = _nav_yaml((result if result is not None else args[0]).items)
-        else:
-            captured["markdown"][kwargs["page"].file.src_uri] = result if result is not None else args[0]
-        return result
-    return capture
+def export_plain(project: Path, plain: Path) -> None:
+    """The project as plain Markdown and static files, without hooks: what `hooks/export_site.py PLAIN` writes."""
+    from nkexplainer import export  # the project's own package: on sys.path since _instrument
 
-
-def _nav_yaml(items) -> list:
-    out = []
-    for item in items:
-        if isinstance(item, Section):
-            out.append({item.title: _nav_yaml(item.children)})
-        elif isinstance(item, Page):
-            out.append({item.title: item.file.src_uri} if item.title is not None else item.file.src_uri)
-    return out
-
-
-def _nav_paths(nav: list) -> set[str]:
-    found = set()
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        found |= _nav_paths(value) if isinstance(value, list) else {value}
-    return found
-
-
-def export_plain(project: Path, plain: Path, captured: dict) -> None:
-    """The hooked build's output as plain Markdown and static files, in a project without hooks.
-
-    Every documentation page keeps its front matter and gets the Markdown our hooks
-    handed to MkDocs; every other file the hooks generated (open data) is copied;
-    the nav is the one the hooks filled in, written out in mkdocs.yml.
-    """
-    if plain.exists():
-        shutil.rmtree(plain)
-    docs = plain / "docs"
-    shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
-    pages = []
-    for file in captured["files"]:
-        if file.is_documentation_page():
-            raw = file.content_string
-            body = get_data(raw)[0]
-            content = (raw[: len(raw) - len(body)] + captured["markdown"].get(file.src_uri, body)).encode("utf-8")
-            pages.append(file.src_uri)
-        elif file.generated_by is not None:
-            content = file.content_bytes
-        else:
-            continue
-        target = docs / file.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    with open(project / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml_load(f)
-    for key in ("hooks", "watch"):
-        config.pop(key, None)
-    config["nav"] = captured["nav"]
-    unlisted = sorted(set(pages) - _nav_paths(captured["nav"]))
-    if unlisted:  # pages the hooks keep out of the nav on purpose
-        config["not_in_nav"] = "\n".join("/" + p for p in unlisted)
-    custom = config.get("theme", {}).get("custom_dir")
-    if custom and (project / custom).is_dir():
-        shutil.copytree(project / custom, plain / custom)
-    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    export.write(export.collect(project), plain)
 
 
 class _GCClock:
@@ -216,7 +144,7 @@ class _GCClock:
 def run(mode: str, project: Path, site: Path, export: Path | None, profile: Path | None) -> dict:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     gc_clock = _GCClock()
-    timers, captured = Timers(), {}
+    timers = Timers()
     wall0, cpu0 = time.perf_counter(), time.process_time()
     profiler = None
     if profile:
@@ -229,7 +157,7 @@ def run(mode: str, project: Path, site: Path, export: Path | None, profile: Path
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     if mode == "hooked":
         _rebind(swaps)
-        _wrap_hook_events(config, timers, captured)
+        _wrap_hook_events(config, timers)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -248,7 +176,7 @@ def run(mode: str, project: Path, site: Path, export: Path | None, profile: Path
         result["hook_cpu_s"] = dict(timers.cpu)
         result["hook_calls"] = dict(timers.calls)
         if export:
-            export_plain(project, export, captured)
+            export_plain(project, export)
     return result
 
 

@@ -126,7 +126,7 @@ def markdown(results: dict) -> str:
              + (f" ({', '.join(s['same_output']['examples'])})" if s["same_output"]["differ"] else "")
              for s in results["scales"]]
     loads = ", ".join(f"×{s['scale']} {s['load_average'][0]:.1f}→{s['load_average'][1]:.1f}" for s in results["scales"])
-    out += ["", "Same output check (hooked vs plain site, JSON-LD left out): " + "; ".join(sames) + ".",
+    out += ["", "Same output check (hooked vs plain site, file by file; only the search index may list pages in another order): " + "; ".join(sames) + ".",
             f"Load average (1 min) before → after each scale, on {_cores_text(results)}: {loads}.", "",
             "## Against the targets", ""] + targets_table(results)
     if "profile" in results:
