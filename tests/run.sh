@@ -4,8 +4,9 @@
 #   bash tests/run.sh -k glossary   extra arguments go to pytest
 # Needs only Python 3.11 on a Debian machine. Installs what is missing, and only that:
 #   Debian's chromium (browser tests), a Java runtime and npm (the Nu Html Checker, from npm's vnu-jar),
-#   the pinned Python packages (requirements-test.txt), and the npm tools locked in tests/tools/
-#   (into .tools/tests, not committed). A second run finds them all and starts the tests at once.
+#   the pinned Python packages (requirements-test.txt), the npm tools locked in tests/tools/
+#   (into .tools/tests, not committed), and ProperDocs (requirements-properdocs.txt, into .tools/properdocs).
+#   A second run finds them all and starts the tests at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,9 @@ if ! cmp -s tests/tools/package-lock.json "$tools/installed.lock"; then
   (cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   cp tests/tools/package-lock.json "$tools/installed.lock"
 fi
+
+# ProperDocs, pinned, in an environment of its own (tests/test_engines.py builds the site with it).
+bash tests/install_properdocs.sh
 
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest tests "$@"
