@@ -11,7 +11,8 @@ MkDocs-compatible engine (MkDocs, ProperDocs, Zensical) builds as it is:
   the open data (`docs/data/`) and every other file of `docs/` (CSS, images);
 - the theme overrides (`theme.custom_dir`), copied;
 - `mkdocs.yml`: the project's own, without `hooks:` and `watch:`, with the
-  navigation the hooks filled in written out; `!ENV` settings are kept as tags.
+  navigation the hooks filled in written out; `!ENV` settings are kept as tags,
+  and Material's theme asks Zensical for its classic look (`variant: classic`).
 
 Nothing is written unless the whole project was read without a problem.
 """
@@ -157,6 +158,10 @@ def _write(export: Export, root: Path) -> None:
     config["nav"] = export.nav
     if export.not_in_nav:  # pages the hooks keep out of the navigation on purpose
         config["not_in_nav"] = "\n".join("/" + p for p in export.not_in_nav)
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("name") == "material":
+        # Zensical draws Material's look only when asked ('classic'; its default is 'modern'); MkDocs ignores the key.
+        theme.setdefault("variant", "classic")
     if export.custom_dir is not None:
         name = config["theme"]["custom_dir"] = "overrides"
         shutil.copytree(export.custom_dir, root / name, ignore=shutil.ignore_patterns("__pycache__"))
