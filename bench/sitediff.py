@@ -65,8 +65,9 @@ _LASTMOD = rb"<lastmod>[^<]*</lastmod>"
 
 CAUSES = [
     Cause("generator", "theirs",
-          "Each engine names itself in <meta name=\"generator\">. ProperDocs passes \"ProperDocs 1.6.7\" where MkDocs passes "
-          "its version, and Material's template (copied in our main.html) prefixes it with \"mkdocs-\".",
+          "Each engine names itself in <meta name=\"generator\">: MkDocs gives its bare version (printed \"mkdocs-1.6.1\"), "
+          "ProperDocs its name and version (\"ProperDocs 1.6.7\"; Material's own template would print \"mkdocs-ProperDocs "
+          "1.6.7\", our main.html does not).",
           _html, _drop(rb'<meta name="generator" content="[^"]*">')),
     Cause("build date", "theirs",
           "The sitemap carries the build date (and sitemap.xml.gz the time it was compressed) unless SOURCE_DATE_EPOCH is set.",
