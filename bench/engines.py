@@ -330,6 +330,8 @@ def report(results: dict) -> str:
     out += ["", "The export built by plain MkDocs against the hooked build, the same way:", ""]
     for s in results["scales"]:
         out.append(f"- ×{s['scale']}: " + _causes(s["export_vs_hooks"]))
+    used = {c for s in results["scales"] for key in ("properdocs_vs_mkdocs", "export_vs_hooks") for d in s[key] for c in d["causes"]}
+    out += ["", "The causes:", ""] + [f"- **{c.name}** ({c.whose}): {c.why}" for c in sitediff.CAUSES if c.name in used]
     out += ["", "## Zensical against MkDocs, page by page", "",
             "Both build the same export. Compared as a reader meets a page: the text of the article body (permalink "
             "signs left out), its links, and the page title.", "",
@@ -349,7 +351,8 @@ def report(results: dict) -> str:
         if z["text_example"]:
             e = z["text_example"]
             out += ["", f"For example `{e['page']}`: MkDocs “…{e['mkdocs']}…”, Zensical “…{e['zensical']}…”."]
-    rank = lambda found: ", ".join(f"{alias}: " + (f"#{r['rank']}" if r["rank"] else f"**not among the {r['shown']} pages listed**")
+    rank = lambda found: ", ".join(f"{alias}: " + (f"#{r['rank']}" if r["rank"] else f"**not in the first results** "
+                                                   f"(sections of {r['shown']} pages)")
                                    for alias, r in found.items())
     strict = zn["strict"]
     out += ["", "## What each engine keeps", "",
@@ -378,6 +381,20 @@ def report(results: dict) -> str:
             "| Preview of data errors in the browser while serving | yes (`mkdocs serve`) | **no**: `zensical serve` sees only the export; a YAML edit needs `hooks/export_site.py` again |",
             "| A YAML edit rebuilds the site while serving | yes | **no**: re-export (then Zensical rebuilds what changed) |",
             "| Edit links to the YAML record (`extra.explainer.edit_url`) | yes | **no** (set by a hook at build time) |",
+            "", "## Notes", "",
+            f"- **Which Zensical.** {v['zensical']} is the newest release that installs here: 0.0.74 and every 0.1.x release "
+            "depend on `zensical-ui`, a package the index we install from does not serve (pip: \"No matching distribution "
+            "found for zensical-ui\"). Its wheel carries its own interface and builds offline (`strace -e connect` on a "
+            "build saw no connection), and the built pages ask no other host for anything (above).",
+            "- **Times.** Measured on a 2-core machine shared with other builds (see the load average above): wall times "
+            "here are mostly waiting. Read the CPU seconds, and treat differences under 20% as noise. Zensical's CPU time "
+            "counts all its threads; `--clean` makes each of its builds start without the cache it keeps between builds.",
+            "- **Search.** Actor pages and the Who's who list every alias, so both engines can find an actor by one; the "
+            "ranking differs. Zensical's own search lists sections grouped by page, and for an alias the article uses "
+            "everywhere (\"Beijing\") the article and events fill its first screen of results, without the actor's page.",
+            "- **What the export cannot carry.** Anything our hooks would add after the Markdown stage (`on_page_content`, "
+            "`on_post_page`) never reaches an export: the JSON-LD travels as page metadata for that reason, and "
+            "`tests/test_engines.py` fails if the export and the hooked build ever differ.",
             ""]
     return "\n".join(out)
 
@@ -392,8 +409,7 @@ def _causes(differences: list[dict]) -> str:
             by[cause] = by.get(cause, 0) + 1
         if not d["causes"]:
             unexplained.append(d["path"])
-    parts = [f"{n} file{'s differ' if n != 1 else ' differs'} by **{c}** ({sitediff.BY_NAME[c].whose}: {sitediff.BY_NAME[c].why})"
-             for c, n in by.items()]
+    parts = [f"{n} file{'s differ' if n != 1 else ' differs'} by **{c}** ({sitediff.BY_NAME[c].whose})" for c, n in by.items()]
     if unexplained:
         parts.append(f"**{len(unexplained)} unexplained**: " + ", ".join(f"`{p}`" for p in unexplained[:5]))
     return "; ".join(parts) + "; every other file byte-identical."
@@ -408,7 +424,12 @@ def main() -> None:
     parser.add_argument("--runs", default="3,2", help="builds of each kind per scale")
     parser.add_argument("--work", type=Path, default=Path("/tmp/nkbench-engines"))
     parser.add_argument("--out", type=Path, default=HERE)
+    parser.add_argument("--report-only", action="store_true", help="write engines.md again from engines.json, building nothing")
     args = parser.parse_args()
+    if args.report_only:
+        results = json.loads((args.out / "engines.json").read_text(encoding="utf-8"))
+        (args.out / "engines.md").write_text(report(results), encoding="utf-8")
+        return
     scales = [int(s) for s in args.scales.split(",")]
     runs = [int(r) for r in args.runs.split(",")]
     versions = ensure_engines()

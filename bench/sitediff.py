@@ -65,7 +65,7 @@ _LASTMOD = rb"<lastmod>[^<]*</lastmod>"
 
 CAUSES = [
     Cause("generator", "theirs",
-          "Each engine names itself in <meta name=\"generator\">: MkDocs gives its bare version (printed \"mkdocs-1.6.1\"), "
+          "Each engine names itself in `<meta name=\"generator\">`: MkDocs gives its bare version (printed \"mkdocs-1.6.1\"), "
           "ProperDocs its name and version (\"ProperDocs 1.6.7\"; Material's own template would print \"mkdocs-ProperDocs "
           "1.6.7\", our main.html does not).",
           _html, _drop(rb'<meta name="generator" content="[^"]*">')),
