@@ -369,7 +369,8 @@ def report(results: dict) -> str:
             f"| Open Graph tags | {_yes(mk['og_tags'])} | {_yes(zn['og_tags'])} |",
             f"| Our accessible search dialog (theme override) | {_yes(mk['search_dialog_named'])} | {_yes(zn['search_dialog_named'])} |",
             f"| 404 page: links back into the site | {mk['404_links']} | {zn['404_links'] or '**none**'} |",
-            f"| Page's contents in the phone menu (links on an actor page) | {mk['toc_in_phone_menu']} | {zn['toc_in_phone_menu'] or '**none**'} |",
+            f"| Page's contents in the phone menu (links on an actor page) | {mk['toc_in_phone_menu']} | "
+            f"{zn['toc_in_phone_menu'] or '**none** (ours: see the notes)'} |",
             f"| Search index | `{mk['search_index']}` | `{zn['search_index']}` (its own format and search UI) |",
             f"| Sitemap | {_yes(mk['sitemap'])} | {_yes(zn['sitemap'])} |",
             f"| Median HTML per page | {mk['html_kib_median']:.0f} KiB | {zn['html_kib_median']:.0f} KiB |",
@@ -392,6 +393,11 @@ def report(results: dict) -> str:
             "- **Search.** Actor pages and the Who's who list every alias, so both engines can find an actor by one; the "
             "ranking differs. Zensical's own search lists sections grouped by page, and for an alias the article uses "
             "everywhere (\"Beijing\") the article and events fill its first screen of results, without the actor's page.",
+            "- **Theme overrides are Material's.** Our `partials/nav-item.html` and `partials/toc.html` are Material 9.8.1's "
+            "with accessibility fixes; Zensical renders them in place of its own, and they leave the page's contents out of "
+            "its phone menu. Without both overrides Zensical shows them (checked by hand: 7 links on China's page); with "
+            "only our `toc.html` kept, the build stops (a template error: our copy calls Material's `lang.t` where Zensical "
+            "has none). Moving to Zensical means porting those fixes to its templates.",
             "- **What the export cannot carry.** Anything our hooks would add after the Markdown stage (`on_page_content`, "
             "`on_post_page`) never reaches an export: the JSON-LD travels as page metadata for that reason, and "
             "`tests/test_engines.py` fails if the export and the hooked build ever differ.",

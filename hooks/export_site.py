@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         export.write(collected, args.out)
     except MkDocsException as error:  # PluginError (data problems), ConfigurationError, Abort
         print(f"ERROR   -  {error}", file=sys.stderr)
+        print(f"Nothing was exported to {args.out}.", file=sys.stderr)
         return 1
     print(f"Exported {len(collected.pages)} pages and {len(collected.files)} other files to {args.out}; "
           f"build it with: mkdocs build -f {args.out / 'mkdocs.yml'}")

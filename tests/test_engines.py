@@ -78,6 +78,7 @@ def test_the_export_stops_on_bad_data_and_writes_nothing(tmp_path):
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "data/events.yml:24:7: " in output and "unknown actor 'minister-gama'" in output
+    assert "Nothing was exported" in output
     assert "Traceback" not in output
     assert not out.exists()
 
