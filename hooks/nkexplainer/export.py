@@ -121,6 +121,8 @@ def _final_markdown(file: File, config, files) -> str:
 def write(export: Export, out: Path) -> None:
     """Write `export` as a project in `out`, replacing a previous export there, never other files."""
     out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise Abort(f"{out} is a file: choose a new or empty folder")
     if out.exists() and any(out.iterdir()):
         previous = out / "mkdocs.yml"
         if not (previous.is_file() and previous.read_text(encoding="utf-8").startswith(HEADER)):
@@ -156,8 +158,9 @@ def _write(export: Export, root: Path) -> None:
     if "docs_dir" in config:
         config["docs_dir"] = "docs"
     config["nav"] = export.nav
-    if export.not_in_nav:  # pages the hooks keep out of the navigation on purpose
-        config["not_in_nav"] = "\n".join("/" + p for p in export.not_in_nav)
+    if export.not_in_nav:  # pages the hooks keep out of the navigation on purpose, and the project's own patterns
+        own = [config["not_in_nav"]] if isinstance(config.get("not_in_nav"), str) else []
+        config["not_in_nav"] = "\n".join(own + ["/" + p for p in export.not_in_nav])
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("name") == "material":
         # Zensical draws Material's look only when asked ('classic'; its default is 'modern'); MkDocs ignores the key.
