@@ -18,6 +18,7 @@ verbatim in its paragraph. The same seed gives the same corpus, byte for byte.
 from __future__ import annotations
 
 import argparse
+import re
 import random
 import shutil
 from pathlib import Path
@@ -122,16 +123,31 @@ class Corpus:
                    for sid, (title, dek, _) in zip(self.sources, self.texts)]
         actors = []
         for a in self.actors:
-            record = {"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases}
+            record = {"id": a.id, "name": a.name, "kind": a.kind, "aliases": self._marked(a.aliases)}
             if a.title:
                 record["title"] = a.title
             record.update({"summary": a.summary, "role": a.role or a.summary, "cites": a.cites})
             if a.relations:
                 record["relations"] = a.relations
             actors.append(record)
-        terms = [{"id": t.id, "term": t.term, "aliases": t.aliases, "definition": t.definition,
+        terms = [{"id": t.id, "term": t.term, "aliases": self._marked(t.aliases), "definition": t.definition,
                   "explanation": t.explanation or t.definition, "cites": t.cites} for t in self.terms]
         return {"sources": sources, "actors": actors, "events": self.events, "quotes": self.quotes, "glossary": terms}
+
+
+    def _marked(self, aliases: list) -> list:
+        """The aliases, each one no text writes marked `from_article: false`, as the build requires of editors."""
+        if not hasattr(self, "_written"):
+            self._written = "\n".join(line for title, dek, paragraphs in self.texts for line in (title, dek, *paragraphs))
+        marked = []
+        for alias in aliases:
+            name = alias if isinstance(alias, str) else alias["name"]
+            spellings = {name, name[:1].upper() + name[1:]}
+            if any(s in self._written and re.search(rf"(?<!\w){re.escape(s)}(?!\w)", self._written) for s in spellings):
+                marked.append(alias)
+            else:
+                marked.append({**({"name": alias} if isinstance(alias, str) else alias), "from_article": False})
+        return marked
 
 
 def _cite_order(cite: str) -> tuple[str, int]:
