@@ -1,72 +1,234 @@
-"""The timeline graphic and the relationship map: built-time SVG, linked, labelled, accessible."""
+"""The timeline graphic and the relationship maps, read from the built HTML: linked, labelled, accessible,
+on a true time axis, and consistent with the data whatever it holds."""
 
 from __future__ import annotations
 
-SHAPES = {"warming": "nkx-mark-warming", "cooling": "nkx-mark-cooling", "neutral": "nkx-mark-neutral", None: "nkx-mark-none"}
+import calendar
+import datetime as dt
+import re
+
+import pytest
+
+SHAPES = {"warming": "nkx-mark-warming", "cooling": "nkx-mark-cooling", "neutral": "nkx-mark-neutral", None: "nkx-mark-unstated"}
 
 
 def resolves(site, page: str, href: str) -> bool:
-    target = (site.root / page / href.split("#")[0]).resolve()
-    return (target / "index.html").exists()
+    path, _, anchor = href.partition("#")
+    target = (site.root / page / path).resolve()
+    if not (target / "index.html").exists():
+        return False
+    if anchor:
+        relative = target.relative_to(site.root.resolve()).as_posix()
+        return site.page(f"{relative}/" if relative != "." else "").find(id=anchor) is not None
+    return True
 
+
+def variants(figure):
+    """The wide and the narrow drawing of a graphic."""
+    svgs = figure.select(".nkx-wide svg, .nkx-narrow svg")
+    assert svgs, "a graphic is drawn for a wide and a narrow column"
+    return svgs
+
+
+def day(text: str) -> float:
+    return float(dt.date.fromisoformat(text).toordinal())
+
+
+def period(date: str) -> tuple[float, float]:
+    """The days a data date names: [first, day after last), read from the YAML independently of the hooks."""
+    parts = [int(p) for p in str(date).split("-")]
+    if len(parts) == 3:
+        start = dt.date(*parts).toordinal()
+        return start, start + 1
+    if len(parts) == 2:
+        year, month = parts
+        return dt.date(year, month, 1).toordinal(), dt.date(year, month, calendar.monthrange(year, month)[1]).toordinal() + 1
+    return dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0] + 1, 1, 1).toordinal()
+
+
+# -- timeline -----------------------------------------------------------------------------------
 
 def test_the_timeline_graphic_links_every_event_marked_by_its_effect(site, data):
     figure = site.content("timeline/").select_one("figure.nkx-timeline-graphic")
-    svg = figure.svg
-    assert svg.title.get_text().startswith("Timeline of China–North Korea ties, 2011–2015")
-    assert svg["aria-labelledby"] == svg.title["id"] and svg["aria-describedby"] == svg.desc["id"]
-    links = {a["href"]: a for a in svg.find_all("a")}
-    assert set(links) == {f"{e['id']}/" for e in data["events"]}
-    for event in data["events"]:
-        link = links[f"{event['id']}/"]
-        assert resolves(site, "timeline/", link["href"])
-        mark = link.select_one(".nkx-mark")
-        assert SHAPES[event.get("effect")] in mark["class"]
-        assert ("nkx-mark-expected" in mark["class"]) == (event["status"] == "expected"), event["id"]
-        assert event["title"].split()[0] in link.get_text()
-    years = [t.get_text() for t in svg.select(".nkx-year")]
-    assert years == [str(y) for y in range(2011, 2016)], "every year of the span, empty ones too"
+    for svg in variants(figure):
+        assert svg.title.get_text().startswith("Timeline of ")
+        assert svg["aria-labelledby"] == svg.title["id"] and svg["aria-describedby"] == svg.desc["id"]
+        links = {a["href"]: a for a in svg.select("a.nkx-event")}
+        assert set(links) == {f"{e['id']}/" for e in data["events"]}
+        for event in data["events"]:
+            link = links[f"{event['id']}/"]
+            assert resolves(site, "timeline/", link["href"])
+            mark = link.select_one(".nkx-mark")
+            assert SHAPES[event.get("effect")] in mark["class"]
+            assert ("nkx-mark-expected" in mark["class"]) == (event["status"] == "expected"), event["id"]
+            assert " ".join(event["title"].split()[:2]) in link.get_text(" ")
 
 
-def test_the_timeline_graphic_has_a_text_alternative(site):
+def test_every_year_of_the_span_is_on_the_axis_equally_spaced(site, data):
+    years = sorted({int(str(e["date"])[:4]) for e in data["events"]})
+    for svg in variants(site.content("timeline/").select_one("figure.nkx-timeline-graphic")):
+        rules = {int(r["data-year"]): float(r["y1"]) for r in svg.select(".nkx-year-rule")}
+        assert set(range(years[0], years[-1] + 1)) <= set(rules), "every year of the span, empty ones too"
+        ys = [rules[y] for y in sorted(rules)]
+        steps = [b - a for a, b in zip(ys, ys[1:])]
+        assert max(steps) - min(steps) < 1.5, f"a year takes the same height every year: {steps}"
+
+
+def _axis(svg):
+    """Day → y in the SVG's own units, from its year rules (which the previous test proves evenly spaced)."""
+    rules = sorted((int(r["data-year"]), float(r["y1"])) for r in svg.select(".nkx-year-rule"))
+    (y0, top), (y1, bottom) = rules[0], rules[-1]
+    per_day = (bottom - top) / (dt.date(y1, 1, 1).toordinal() - dt.date(y0, 1, 1).toordinal()) if y1 > y0 else None
+    return lambda t: top + (t - dt.date(y0, 1, 1).toordinal()) * per_day
+
+
+def test_marks_stand_at_their_dates_in_proportion_and_within_what_the_data_says(site, data):
+    """Each mark at its day on a linear axis; that day within the event's date as the data gives it
+    (a bound for before/after, a wider span for about); happened events above the article's date line,
+    expected ones below it."""
+    records = {e["id"]: e for e in data["events"]}
+    for svg in variants(site.content("timeline/").select_one("figure.nkx-timeline-graphic")):
+        y = _axis(svg)
+        vantage = svg.select_one("line.nkx-vantage:not(.nkx-legend-row line)")
+        vantage_y = float(vantage["y1"]) if vantage and vantage.find_parent(class_="nkx-legend-row") is None else None
+        placed = []
+        for link in svg.select("a.nkx-event"):
+            event = records[link["href"].rstrip("/")]
+            at = day(link["data-at"])
+            mark = link.select_one(".nkx-mark")
+            mark_y = float(mark.get("cy") or re.match(r"M[\d.]+ ([\d.]+)", mark["d"]).group(1))
+            if mark.name == "path":  # triangles: the path starts at the apex, 7 px from the centre
+                mark_y += 7 if "nkx-mark-warming" in mark["class"] else -7
+            assert abs(mark_y - y(at)) < 1.5, f"{event['id']}: mark at {mark_y}, its date at {y(at)}"
+            start, end = period(event["date"])
+            reach = {3: 30, 2: 91, 1: 365}[len(str(event["date"]).split("-"))]
+            qualifier = event.get("qualifier")
+            low, high = {None: (start, end), "about": (start - reach / 2, end + reach / 2),
+                         "before": (start - reach, start), "by": (start - reach, start),
+                         "after": (end, end + reach), "since": (end, end + reach)}[qualifier]
+            assert low - 0.5 <= at <= high + 0.5, f"{event['id']}: drawn at {link['data-at']}, outside its date {event['date']}"
+            span = link.select_one(".nkx-span")
+            if span is not None:
+                assert abs(float(span["y1"]) - y(day(span["data-from"]))) < 1.5
+                assert abs(float(span["y2"]) - y(day(span["data-to"]))) < 1.5 or float(span["y2"]) - float(span["y1"]) <= 0.6
+                assert span["data-from"] <= link["data-at"] <= span["data-to"]
+            else:
+                assert len(str(event["date"]).split("-")) == 3 and not qualifier, f"{event['id']}: only a day is a point"
+            if vantage_y is not None:
+                assert (mark_y >= vantage_y - 0.5) if event["status"] == "expected" else (mark_y <= vantage_y + 0.5), event["id"]
+            placed.append((at, mark_y))
+        placed.sort()
+        assert all(b[1] >= a[1] - 0.01 for a, b in zip(placed, placed[1:])), "later dates lower down"
+
+
+def test_the_legend_lists_exactly_the_marks_drawn_in_the_words_of_the_lists(site):
     content = site.content("timeline/")
-    assert "The same events follow as a list" in content.select_one("figure svg desc").get_text()
-    assert len(content.select("figure ~ ul li")) >= 20
+    list_words = {span.get_text() for span in content.select(".nkx-event-meta .nkx-effect")}
+    for svg in variants(content.select_one("figure.nkx-timeline-graphic")):
+        legend = {item["data-key"]: item.get_text(" ", strip=True) for item in svg.select(".nkx-legend-item")}
+        drawn = {el["data-key"] for el in svg.select("[data-key]") if el.find_parent(class_="nkx-legend-row") is None
+                 and "nkx-legend-item" not in el.get("class", [])}
+        assert set(legend) == drawn, f"legend {sorted(legend)} against marks drawn {sorted(drawn)}"
+        for effect in ("warming", "cooling", "neutral"):
+            if effect in legend:
+                assert effect in list_words and legend[effect] == effect, "the legend says what the list says"
+        if "expected" in legend:
+            assert legend["expected"].startswith("expected as of ")
 
 
-def test_the_relationship_map_links_every_actor_and_labels_every_relation(site, data):
-    svg = site.content("actors/").select_one("figure.nkx-map-graphic svg")
-    assert svg.title.get_text() == "Who relates to whom"
-    nodes = {a["href"] for a in svg.find_all("a")}
-    assert nodes == {f"{a['id']}/" for a in data["actors"]}
-    for href in nodes:
-        assert resolves(site, "actors/", href)
-    relations = [(a["id"], r) for a in data["actors"] for r in a.get("relations", [])]
-    edges = svg.select("path.nkx-edge")
-    assert len(edges) == len(relations)
-    titles = {e.title.get_text() for e in edges}
+def test_expected_events_are_dated_from_the_article_and_an_inferred_date_is_one_symbol(site, data):
+    content = site.content("timeline/")
+    text = content.get_text(" ")
+    assert "worked out from the text" not in content.select_one("ul").get_text(" "), "no phrase repeated on every row"
+    assert "† after a date means it is worked out from the text" in " ".join(text.split())
+    inferred = [e for e in data["events"] if e.get("basis")]
+    metas = content.select(".nkx-event-meta")
+    assert len(metas) == len(data["events"])
+    assert sum("†" in m.get_text() for m in metas) == len(inferred)
+    if any(e["status"] == "expected" for e in data["events"]):
+        vantage = site.content("timeline/").select_one("figure .nkx-vantage-label").get_text(" ")
+        assert re.search(r"as of (early|mid|late) \d{4}|as of \d{4}", vantage)
+        for badge in content.select(".nkx-expected"):
+            assert badge.get_text().startswith("Expected")
+
+
+def test_the_timeline_graphic_has_a_text_alternative(site, data):
+    content = site.content("timeline/")
+    for svg in variants(content.select_one("figure.nkx-timeline-graphic")):
+        assert "The same events follow as a list" in svg.desc.get_text()
+    assert len(content.select("figure ~ ul > li")) == len(data["events"])
+
+
+def test_figure_captions_show_no_markdown(site):
+    for page in ["timeline/", "actors/", *(f"actors/{p.name}/" for p in (site.root / "actors").iterdir() if p.is_dir())]:
+        for caption in site.content(page).select("figure.nkx-graphic figcaption, figure.nkx-graphic .nkx-instead"):
+            text = caption.get_text()
+            assert "](" not in text and "{ ." not in text and "{:" not in text and "[[" not in text, (page, text)
+
+
+# -- relationship maps -------------------------------------------------------------------------
+
+def relations_by_actor(data):
+    found: dict[str, list[tuple[str, str, dict]]] = {}
+    for actor in data["actors"]:
+        for relation in actor.get("relations", []):
+            found.setdefault(actor["id"], []).append((relation["label"], relation["to"], relation))
+            found.setdefault(relation["to"], []).append((relation["inverse"], actor["id"], relation))
+    return found
+
+
+def test_each_actor_has_its_own_map_read_from_its_side_leading_to_the_evidence(site, data):
     names = {a["id"]: a["name"] for a in data["actors"]}
-    for subject, relation in relations:
-        assert f"{names[subject]} {relation['label']} {names[relation['to']]}" in titles
-    labels = {t.get_text() for t in svg.select(".nkx-edge-label")}
-    for _, relation in relations:
-        label = relation["label"]
-        assert label in labels or (len(label) > 26 and any(l.endswith("…") and label.startswith(l[:-1]) for l in labels))
+    relations = relations_by_actor(data)
+    for actor in data["actors"]:
+        figure = site.content(f"actors/{actor['id']}/").select_one("figure.nkx-actor-map")
+        mine = [r for r in relations.get(actor["id"], []) if r[1] != actor["id"]]
+        if not mine:
+            assert figure is None
+            continue
+        for svg in variants(figure):
+            assert svg.select_one(".nkx-centre-label").get_text(" ") .replace("- ", "").replace(" ", "") == \
+                names[actor["id"]].replace(" ", ""), "the actor at the centre"
+            assert not svg.select_one(".nkx-centre-label").find_parent("a"), "the page does not link to itself"
+            others = {a["href"] for a in svg.select("a.nkx-actor")}
+            assert others == {f"../{other}/" for _, other, _ in mine}, "only its own relations"
+            squeeze = lambda text: re.sub(r"[\s-]", "", text)  # wrapped lines, words split with a hyphen
+            phrases = sorted(squeeze(a.select_one("text").get_text()) for a in svg.select("a.nkx-relation"))
+            assert phrases == sorted(squeeze(label) for label, _, _ in mine), "each relation from the actor's side"
+            links = {" ".join(a.title.get_text().split()): a for a in svg.select("a.nkx-relation")}
+            for label, other, relation in mine:
+                sentence = " ".join(f"{names[actor['id']]} {label} {names[other]}".split())
+                link = next(a for title, a in links.items() if title.startswith(sentence))
+                cite = (relation.get("cites") or [None])[0]
+                if cite:
+                    source, paragraph = cite.split("#")
+                    assert link["href"] == f"../../sources/{source}/#{paragraph}", "the phrase leads to its evidence"
+                    assert resolves(site, f"actors/{actor['id']}/", link["href"])
 
 
-def test_china_and_north_korea_sit_at_the_centre_of_the_map(site):
-    svg = site.content("actors/").select_one("figure.nkx-map-graphic svg")
-    width, height = (float(v) for v in svg["viewbox"].split()[2:])
-    centre = {a["href"]: a.select_one(".nkx-node") for a in svg.find_all("a")}
-    for actor in ("china/", "north-korea/"):
-        rect = centre[actor]
-        x = float(rect["x"]) + float(rect["width"]) / 2
-        y = float(rect["y"]) + float(rect["height"]) / 2
-        assert abs(x - width / 2) < width / 4 and abs(y - height / 2) < height / 8
-        assert "nkx-node-centre" in rect["class"]
+def test_the_whole_network_links_every_actor_drawn_and_every_line_to_its_relations(site, data):
+    content = site.content("actors/")
+    svg = content.select_one("figure.nkx-network-map svg")
+    assert svg.title.get_text() == "Who relates to whom"
+    related = {a["id"] for a in data["actors"] if relations_by_actor(data).get(a["id"])}
+    nodes = {a["href"].rstrip("/") for a in svg.select("a.nkx-actor")}
+    assert nodes <= related and (nodes == related or len(nodes) == 24), "every related actor, or the most connected"
+    for node in nodes:
+        assert resolves(site, "actors/", f"{node}/")
+    pairs = {tuple(sorted((a["id"], r["to"]))) for a in data["actors"] for r in a.get("relations", [])
+             if a["id"] in nodes and r["to"] in nodes}
+    lines = svg.select("a.nkx-pair")
+    assert len(lines) == len(pairs)
+    for line in lines:
+        anchor = line["href"].lstrip("#")
+        item = content.find(id=anchor)
+        assert item is not None, f"{anchor}: the line leads to its relations in words"
+        assert line.title.get_text().split(";")[0].split()[0] in item.parent.get_text()
+    assert content.select_one("figure.nkx-network-map .nkx-instead"), "a narrow screen is told where the list is"
 
 
 def test_the_graphics_need_no_script(site):
-    for page in ("timeline/", "actors/"):
-        figure = site.content(page).select_one("figure.nkx-graphic")
-        assert not figure.find_all("script") and not figure.find_all(attrs={"onclick": True})
+    for page in ("timeline/", "actors/", "actors/china/"):
+        for figure in site.content(page).select("figure.nkx-graphic"):
+            assert not figure.find_all("script") and not figure.find_all(attrs={"onclick": True})
+            assert not figure.find_all(string=re.compile(r"\bhover\b", re.I)), "no hover instructions"

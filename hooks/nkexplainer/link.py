@@ -161,7 +161,7 @@ _OPAQUE = re.compile(
     | (?P<escape>\\.)""",
     re.VERBOSE,
 )
-_SKIP_TAGS = {"a", "code", "pre", "script", "style", "kbd", "svg", "h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIP_TAGS = {"a", "code", "pre", "script", "style", "kbd", "svg", "figure", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 class _PageLinker:

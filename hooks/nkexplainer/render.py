@@ -34,6 +34,10 @@ _TEMPLATES.filters["t"] = md_text
 _TEMPLATES.filters["attr"] = attr_text
 _TEMPLATES.filters["yaml"] = lambda value: json.dumps(html_title(value), ensure_ascii=False)
 _TEMPLATES.filters["yaml_attr"] = lambda value: json.dumps(attr_text(value), ensure_ascii=False)
+_TEMPLATES.globals["actor_map"] = graphics.actor_map
+_TEMPLATES.globals["effect_words"] = graphics.EFFECT_WORDS
+_TEMPLATES.globals["inferred_mark"] = graphics.INFERRED
+_TEMPLATES.globals["vantage_words"] = graphics.vantage_words
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,9 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
     """Every generated page of the site, in a stable order; backlinks are left as markers."""
     pages = [
         _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model),
-              graphic=graphics.relations_svg(model, urls.ACTORS_INDEX)),
+              graphic=graphics.network_map(model, urls.ACTORS_INDEX), related=graphics.network_pairs(model)),
         _page(model, urls.TIMELINE, "Timeline", "timeline.md.j2", "data/events.yml", years=_years(model),
-              graphic=graphics.timeline_svg(model, urls.TIMELINE)),
+              graphic=graphics.timeline_figure(model, urls.TIMELINE), vantage=graphics.vantage_words(model)),
         _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", kinds=_quote_kinds(model)),
         _page(model, urls.GLOSSARY, "Glossary", "glossary.md.j2", "data/glossary.yml"),
         _page(model, urls.SOURCES_INDEX, "Sources", "sources_index.md.j2", "data/sources.yml"),

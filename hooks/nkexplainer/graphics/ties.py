@@ -1,0 +1,89 @@
+"""The state of ties over time, from the events' effects: reusable as a band on the timeline
+and as a strip on any page.
+
+Each event that warmed ties adds one, each that cooled them takes one away, spread evenly over
+the event's span (a day at once, a year across the year): the running sum is the state of ties,
+relative to where the timeline starts. What the article only expects is kept apart, so a reader
+can draw it dashed after the vantage point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Model
+from . import when
+
+STEP = {"warming": 1, "cooling": -1}
+
+
+@dataclass(frozen=True)
+class Ties:
+    """The running state of ties as a piecewise-linear curve."""
+
+    points: tuple[tuple[float, float], ...]
+    """(day, state) at every change of slope, in time order; happened events only."""
+    expected: tuple[tuple[float, float], ...]
+    """The same curve continued with the expected events, from the vantage point on."""
+    pair: str
+    """Whose ties: 'China–North Korea', the two most connected states."""
+
+    @property
+    def extent(self) -> float:
+        """The largest distance from the starting state, at least 1."""
+        return max([1.0, *(abs(v) for _, v in self.points + self.expected)])
+
+
+def pair_name(model: Model) -> str:
+    """The two states the story is about: the most connected ones (by relations, then events)."""
+    degree: dict[str, int] = {}
+    for actor in model.actors.values():
+        for relation in actor.relations:
+            for end in (relation.subject, relation.object):
+                degree[end] = degree.get(end, 0) + 1
+    for event in model.events.values():
+        for actor_id in event.actors:
+            degree[actor_id] = degree.get(actor_id, 0) + 1
+    order = {actor_id: n for n, actor_id in enumerate(model.actors)}
+    states = sorted((a for a in model.actors.values() if a.kind.key == "state"),
+                    key=lambda a: (-degree.get(a.id, 0), order[a.id]))
+    if len(states) >= 2:
+        first, second = sorted(states[:2], key=lambda a: order[a.id])
+        return f"{first.name}–{second.name}"
+    return "the actors’"
+
+
+def ties(model: Model, start: float | None = None, end: float | None = None) -> Ties:
+    """The curve between `start` and `end` (default: the whole chronology)."""
+    now = when.vantage(model)
+    happened, expected = [], []
+    for event in model.chronology:
+        if event.effect not in STEP:
+            continue
+        place = when.span(event.date, *when.bounds(event, now))
+        (expected if event.expected else happened).append((place, STEP[event.effect]))
+    spans = [place for place, _ in happened + expected]
+    first = start if start is not None else min([p.start for p in spans], default=0.0)
+    last = end if end is not None else max([p.end for p in spans], default=first + 1)
+    if now is not None and expected:
+        last = max(last, now.at)
+    points = _curve(happened, first, now.at if now and expected else last)
+    future = _curve(happened + expected, points[-1][0], last) if expected else ()
+    return Ties(points, future, pair_name(model))
+
+
+def _value(changes: list[tuple[when.Span, int]], t: float) -> float:
+    total = 0.0
+    for place, step in changes:
+        if t >= place.end:
+            total += step
+        elif t > place.start:
+            total += step * (t - place.start) / (place.end - place.start)
+    return total
+
+
+def _curve(changes: list[tuple[when.Span, int]], first: float, last: float) -> tuple[tuple[float, float], ...]:
+    knots = {first, last}
+    for place, _step in changes:
+        knots.update(t for t in (place.start, place.end) if first < t < last)
+    return tuple((t, _value(changes, t)) for t in sorted(knots))
