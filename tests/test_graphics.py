@@ -232,3 +232,54 @@ def test_the_graphics_need_no_script(site):
         for figure in site.content(page).select("figure.nkx-graphic"):
             assert not figure.find_all("script") and not figure.find_all(attrs={"onclick": True})
             assert not figure.find_all(string=re.compile(r"\bhover\b", re.I)), "no hover instructions"
+
+
+# -- a timeline too long for one page ----------------------------------------------------------
+
+def test_a_long_timeline_gets_a_page_per_year_each_with_the_graphic_of_its_span(tmp_path):
+    """Past 60 events the timeline page shows the ties over the whole span and leads to a page per year;
+    each year's page draws that year's events, and only them, on an axis of that year."""
+    from conftest import fixture_project
+
+    project = fixture_project(tmp_path)
+    events = []
+    for n in range(75):
+        year, month = 2010 + n % 3, 1 + n % 12
+        events.append(f'''
+- id: test-event-{n}
+  title: "Test event number {n}"
+  date: "{year}-{month:02d}"
+  precision: month
+  status: happened
+  effect: {("warming", "cooling", "neutral")[n % 3]}
+  actors:
+    - alphia
+  summary: "A test event."
+  cites:
+    - test-article#p1
+''')
+    (project.root / "data" / "events.yml").write_text(
+        (project.root / "data" / "events.yml").read_text(encoding="utf-8") + "".join(events), encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    from conftest import Site
+
+    site = Site(result.site)
+    timeline = site.content("timeline/")
+    assert timeline.select_one("figure.nkx-ties-graphic svg"), "the ties over the whole span"
+    assert not timeline.select("figure.nkx-timeline-graphic"), "no graphic of every event at once"
+    years = [a["href"] for a in timeline.select("h2#by-year + p + ul > li > strong > a")]
+    assert years and all(re.fullmatch(r"\d{4}/", href) for href in years)
+    for href in years:
+        year = int(href[:4])
+        page = site.content(f"timeline/{href}")
+        listed = {a["href"] for a in page.select("figure ~ ul > li > strong > a")}
+        for svg in variants(page.select_one("figure.nkx-timeline-graphic")):
+            drawn = {a["href"] for a in svg.select("a.nkx-event")}
+            assert drawn == listed and drawn, f"{year}: the graphic draws the year's events, as listed"
+            rules = {int(r["data-year"]) for r in svg.select(".nkx-year-rule")}
+            assert rules == {year}, f"{year}: the axis of its own span"
+            for link in svg.select("a.nkx-event"):
+                assert link["data-at"].startswith(str(year)) or link["data-at"] == f"{year + 1}-01-01"
+        nav = site.page(f"timeline/{href}").select_one("nav.md-nav--primary")
+        assert nav is not None

@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 
 from . import urls
 from .text import html_title
-from .render import _actor_groups, _years
+from .render import _actor_groups, _years, year_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +26,10 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
     def page(path: str, title: str) -> Page:
         return files.get_file_from_path(path).page or Page(html_title(title), files.get_file_from_path(path), config)
 
+    def _year_page(year: int) -> list[Page]:
+        """A year's own timeline page, first in its section, when the timeline is split by year."""
+        return [page(year_path(year), str(year))] if files.get_file_from_path(year_path(year)) else []
+
     for n, item in enumerate(nav.items):
         src = item.file.src_uri if isinstance(item, Page) else None
         if src == urls.ACTORS_INDEX:
@@ -33,7 +37,7 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
                       for kind, actors in _actor_groups(model)]
             nav.items[n] = Section(item.title or "Who's who", [item, *groups])
         elif src == urls.TIMELINE:
-            years = [Section(str(year), _runs([(e.date.exact_label, page(e.path, e.title)) for e in events]))
+            years = [Section(str(year), _year_page(year) + _runs([(e.date.exact_label, page(e.path, e.title)) for e in events]))
                      for year, events in _years(model)]
             nav.items[n] = Section(item.title or "Timeline", [item, *years])
         elif src == urls.SOURCES_INDEX:

@@ -64,12 +64,16 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
     pages = [
         _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model),
               graphic=graphics.network_map(model, urls.ACTORS_INDEX), related=graphics.network_pairs(model)),
-        _page(model, urls.TIMELINE, "Timeline", "timeline.md.j2", "data/events.yml", years=_years(model),
-              graphic=graphics.timeline_figure(model, urls.TIMELINE), vantage=graphics.vantage_words(model)),
+        _timeline(model),
         _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", kinds=_quote_kinds(model)),
         _page(model, urls.GLOSSARY, "Glossary", "glossary.md.j2", "data/glossary.yml"),
         _page(model, urls.SOURCES_INDEX, "Sources", "sources_index.md.j2", "data/sources.yml"),
     ]
+    for year, events in timeline_years(model):
+        path = year_path(year)
+        pages.append(_page(model, path, f"{year}", "timeline_year.md.j2", "data/events.yml", year=year, events=events,
+                           graphic=graphics.timeline_figure(model, path, events, year), vantage=graphics.vantage_words(model),
+                           years=[y for y, _ in timeline_years(model)]))
     for actor in model.actors.values():
         pages.append(_page(model, actor.path, actor.name, "actor.md.j2", f"data/actors.yml#L{actor.line}", subject=("actor", actor.id),
                            actor=actor))
@@ -110,6 +114,31 @@ def _page(model: Model, path: str, title: str, template: str, edit_source: str, 
 
 _INDEXES = {urls.ACTORS_INDEX, urls.TIMELINE, urls.QUOTES, urls.GLOSSARY, urls.SOURCES_INDEX}
 """The pages mkdocs.yml names in its nav; all others are placed by `nav.fill`."""
+
+
+TIMELINE_MOST = 60
+"""A timeline of more events than this gets a page per year, each with the graphic of its span; the timeline
+page then shows the state of ties over the whole span and leads to the years."""
+
+
+def timeline_years(model: Model) -> list[tuple[int, tuple]]:
+    """The years that have a timeline page of their own: none while one page holds every event."""
+    if len(model.chronology) <= TIMELINE_MOST:
+        return []
+    return [(year, tuple(events)) for year, events in _years(model)]
+
+
+def year_path(year: int) -> str:
+    return f"timeline/{year}/index.md"
+
+
+def _timeline(model: Model) -> GeneratedPage:
+    years = timeline_years(model)
+    graphic = (graphics.ties_strip(model, urls.TIMELINE, link_to="") if years
+               else graphics.timeline_figure(model, urls.TIMELINE))
+    return _page(model, urls.TIMELINE, "Timeline", "timeline.md.j2", "data/events.yml", years=_years(model),
+                 by_year=[(year, events, year_path(year)) for year, events in years], graphic=graphic,
+                 vantage=graphics.vantage_words(model))
 
 
 def _actor_groups(model: Model) -> list[tuple[ActorKind, list[Actor]]]:

@@ -23,12 +23,12 @@ def _variants(wide: str, narrow: str) -> str:
     return f'<div class="nkx-wide">{wide}</div><div class="nkx-narrow">{narrow}</div>'
 
 
-def timeline_figure(model: Model, page: str, events: tuple[Event, ...] | None = None) -> str:
-    """The timeline graphic of `events` (default: all), with its caption."""
-    wide = timeline.timeline_svg(model, page, events, timeline.WIDE, "nkx-tl-wide")
+def timeline_figure(model: Model, page: str, events: tuple[Event, ...] | None = None, year: int | None = None) -> str:
+    """The timeline graphic of `events` (default: all; those of `year` on a year's own page), with its caption."""
+    wide = timeline.timeline_svg(model, page, events, timeline.WIDE, "nkx-tl-wide", year)
     if not wide:
         return ""
-    narrow = timeline.timeline_svg(model, page, events, timeline.NARROW, "nkx-tl-narrow")
+    narrow = timeline.timeline_svg(model, page, events, timeline.NARROW, "nkx-tl-narrow", year)
     return ('<figure class="nkx-graphic nkx-timeline-graphic">' + _variants(wide, narrow) +
             "<figcaption>Distance down the page is time. Each title leads to its event; the list below adds "
             "summaries and the paragraphs each event rests on.</figcaption></figure>")

@@ -155,11 +155,31 @@ def degrees(model: Model) -> dict[str, int]:
 
 
 def on_map(model: Model) -> list[str]:
-    """The actors the whole-network map draws: every related actor, or the most connected past MOST_ON_MAP."""
+    """The actors the whole-network map draws: every related actor, or past MOST_ON_MAP the most connected
+    one and then, one at a time, the actor with most relations to those already drawn (so none floats alone)."""
     degree = degrees(model)
     order = {actor_id: n for n, actor_id in enumerate(model.actors)}
-    related = sorted((a for a in model.actors if degree[a]), key=lambda a: (-degree[a], order[a]))
-    return sorted(related[:MOST_ON_MAP], key=lambda a: order[a])
+    related = [a for a in model.actors if degree[a]]
+    if len(related) <= MOST_ON_MAP:
+        return related
+    near: dict[str, dict[str, int]] = {a: {} for a in related}
+    for actor in model.actors.values():
+        for relation in actor.relations:
+            one, two = relation.subject, relation.object
+            if one != two and one in near and two in near:
+                near[one][two] = near[one].get(two, 0) + 1
+                near[two][one] = near[two].get(one, 0) + 1
+    chosen = [min(related, key=lambda a: (-degree[a], order[a]))]
+    ties_to = dict(near[chosen[0]])
+    while len(chosen) < MOST_ON_MAP:
+        candidates = [a for a in related if a not in ties_to or ties_to[a] >= 0]
+        best = min((a for a in candidates if a not in chosen), key=lambda a: (-ties_to.get(a, 0), -degree[a], order[a]))
+        chosen.append(best)
+        ties_to[best] = -1
+        for other, count in near[best].items():
+            if ties_to.get(other, 0) >= 0:
+                ties_to[other] = ties_to.get(other, 0) + count
+    return sorted(chosen, key=lambda a: order[a])
 
 
 def pairs(model: Model, drawn: list[str]) -> dict[tuple[str, str], list[Relation]]:
@@ -189,7 +209,8 @@ def network_svg(model: Model, page: str, ident: str = "nkx-net") -> str:
     right = ordered[(len(ordered) + 1) // 2:]
     label_room = 150.0
     rows = max(len(left), len(right), 3)
-    step = 2 * LEADING + 12
+    most_lines = max(len(svgtext.wrap(short_name(model.actors[a]), label_room, SIZE)) for a in ring) if ring else 1
+    step = max(2, most_lines) * LEADING + 12
     height = rows * step + 40
     cx, cy = NETWORK_WIDTH / 2, height / 2
     a, b = NETWORK_WIDTH / 2 - label_room - 24, (rows - 1) * step / 2 + 8

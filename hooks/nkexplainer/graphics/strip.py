@@ -63,12 +63,15 @@ def _strip(model: Model, width: float, ident: str) -> str:
 
 
 def ties_strip_svg(model: Model, page: str, link_to: str | None = None) -> str:
-    """The strip in a figure for a wide and a narrow column, leading to the timeline."""
+    """The strip in a figure for a wide and a narrow column, leading to `link_to` (default: the timeline;
+    "" for no link, on the timeline itself)."""
     wide, narrow = _strip(model, 680, "nkx-strip-wide"), _strip(model, 350, "nkx-strip-narrow")
     if not wide:
         return ""
+    drawn = f'<span class="nkx-wide">{wide}</span><span class="nkx-narrow">{narrow}</span>'
+    caption = "The state of ties, from the events’ effects: above the line warmer, below it cooler."
+    if link_to == "":
+        return f'<figure class="nkx-graphic nkx-ties-graphic">{drawn}<figcaption>{caption}</figcaption></figure>'
     target = svgtext.attr(href(page, link_to or TIMELINE))
-    return (f'<figure class="nkx-graphic nkx-ties-graphic"><a class="nkx-strip-link" href="{target}">'
-            f'<span class="nkx-wide">{wide}</span><span class="nkx-narrow">{narrow}</span></a>'
-            "<figcaption>The state of ties, from the events’ effects: above the line warmer, below it cooler. "
-            f'<a href="{target}">See the timeline</a>.</figcaption></figure>')
+    return (f'<figure class="nkx-graphic nkx-ties-graphic"><a class="nkx-strip-link" href="{target}">{drawn}</a>'
+            f'<figcaption>{caption} <a href="{target}">See the timeline</a>.</figcaption></figure>')

@@ -55,20 +55,21 @@ def pair_name(model: Model) -> str:
 
 def ties(model: Model, start: float | None = None, end: float | None = None) -> Ties:
     """The curve between `start` and `end` (default: the whole chronology)."""
+    table = when.vantages(model)
     now = when.vantage(model)
     happened, expected = [], []
     for event in model.chronology:
         if event.effect not in STEP:
             continue
-        place = when.span(event.date, *when.bounds(event, now))
+        place = when.span(event.date, *when.bounds(event, when.of(event, table)))
         (expected if event.expected else happened).append((place, STEP[event.effect]))
     spans = [place for place, _ in happened + expected]
     first = start if start is not None else min([p.start for p in spans], default=0.0)
-    last = end if end is not None else max([p.end for p in spans], default=first + 1)
-    if now is not None and expected:
-        last = max(last, now.at)
-    points = _curve(happened, first, now.at if now and expected else last)
-    future = _curve(happened + expected, points[-1][0], last) if expected else ()
+    last = end if end is not None else max([p.end for p in spans] + ([now.at] if now and expected else []),
+                                           default=first + 1)
+    split = min(max(now.at, first), last) if now is not None and expected else last
+    points = _curve(happened, first, split)
+    future = _curve(happened + expected, split, last) if expected and split < last else ()
     return Ties(points, future, pair_name(model))
 
 

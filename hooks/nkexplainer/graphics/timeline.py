@@ -56,6 +56,7 @@ class _Row:
     place: when.Span
     date_line: str
     title_lines: list[str]
+    vantage: when.Vantage | None
 
     @property
     def height(self) -> float:
@@ -63,17 +64,31 @@ class _Row:
 
 
 def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = None, frame: Frame = NARROW,
-                 ident: str = "nkx-tl") -> str:
-    """The SVG for `events` (default: all) drawn in `frame`; every mark and title a link to its event."""
+                 ident: str = "nkx-tl", year: int | None = None) -> str:
+    """The SVG for `events` (default: all) drawn in `frame`, kept within `year` if given (a year's own page);
+    every mark and title a link to its event."""
     events = model.chronology if events is None else events
-    now = when.vantage(model)
-    rows = [_row(e, when.span(e.date, *when.bounds(e, now)), frame) for e in events]
+    table = when.vantages(model)
+    rows = []
+    for event in events:
+        own = when.of(event, table)
+        low, high = when.bounds(event, own)
+        if year is not None:
+            low, high = max(low or 0.0, when.day(year)), min(high or float("inf"), when.day(year + 1) - 0.01)
+        rows.append(_row(event, when.span(event.date, low, high), frame, own))
     if not rows:
         return ""
     first_year = dt.date.fromordinal(int(min(r.place.start for r in rows))).year
-    last_year = dt.date.fromordinal(int(max(r.place.end for r in rows) - 1)).year
+    last_year = max(first_year, dt.date.fromordinal(int(max(r.place.end for r in rows) - 1)).year)
     t0, t1 = when.day(first_year), when.day(last_year + 1)
-    show_now = now is not None and any(r.event.expected for r in rows) and t0 <= now.at <= t1
+    # One line at the article's date when every expected event shown was expected as of the same date;
+    # otherwise each says as of when.
+    seen = {r.vantage for r in rows if r.event.expected}
+    now = next(iter(seen)) if len(seen) == 1 else None
+    show_now = now is not None and t0 <= now.at <= t1
+    if show_now:
+        for row in rows:
+            row.date_line = row.date_line.replace(f" · expected as of {now.words}", " · expected")
     top = 0.0  # set once the legend is drawn: it decides where the axis starts
 
     happened = [r for r in rows if not (show_now and r.event.expected)]
@@ -86,7 +101,7 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
         return top + (t - t0) * k
 
     keys = _keys(rows, show_now)
-    legend, legend_height = _legend(keys, frame, now.words if now else "")
+    legend, legend_height = _legend(keys, frame, now.words if show_now else "")
     top = legend_height + 34
     tops = dodge([y(r.place.at) for r in happened], [r.height for r in happened], top - 8, y(end_happened) - 6, GAP)
     if later:
@@ -108,7 +123,8 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
             "approximate; triangles up warmed ties, triangles down cooled them, discs left them as they were. "
             "The band beside the axis is the state of ties, the running sum of those effects: to the right warmer, "
             "to the left cooler. "
-            + (f"Events below the line at the article’s own date were expected as of {now.words}. " if show_now else "")
+            + (f"Events below the line at the article’s own date were expected as of {now.words}. " if show_now else
+               "Dashed marks are events expected as of their source’s date. " if seen else "")
             + "The same events follow as a list with their summaries and citations.")
     return (
         f'<svg class="nkx-svg" viewBox="0 0 {frame.width:.0f} {bottom:.0f}" width="{frame.width:.0f}" '
@@ -119,11 +135,11 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     )
 
 
-def _row(event: Event, place: when.Span, frame: Frame) -> _Row:
+def _row(event: Event, place: when.Span, frame: Frame, vantage: when.Vantage | None) -> _Row:
     date_line = event.date.label + (f" {INFERRED}" if event.date.inferred else "")
     if event.expected:
-        date_line += " · expected"
-    return _Row(event, place, date_line, svgtext.wrap(event.title, frame.room, SIZE))
+        date_line += f" · expected as of {vantage.words}" if vantage else " · expected"
+    return _Row(event, place, date_line, svgtext.wrap(event.title, frame.room, SIZE), vantage)
 
 
 def _keys(rows: list[_Row], show_now: bool) -> list[str]:

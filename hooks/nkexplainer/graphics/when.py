@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dates import PartialDate, Precision
-from ..model import Event, Model, Source
+from ..model import Event, Model
 
 
 def day(year: int, month: int = 1, dom: int = 1) -> float:
@@ -86,17 +86,37 @@ class Vantage:
     """'early 2015': the source's `written` date, narrowed by the events it reports and expects."""
 
 
+def vantages(model: Model) -> dict[str, Vantage]:
+    """Each source's own date, by the id of the source: what its events expect is expected as of then."""
+    mine: dict[str, list[Event]] = {}
+    for event in model.events.values():
+        if event.cites:
+            mine.setdefault(event.cites[0].source, []).append(event)
+    return {source.id: _vantage(source.written, mine.get(source.id, [])) for source in model.sources.values()
+            if source.written}
+
+
 def vantage(model: Model) -> Vantage | None:
-    """The article's own date: within its `written` period, after the last dated event that happened
-    and before the first expected one. None when no source gives a `written` date."""
-    written = [s.written for s in model.sources.values() if s.written]
-    if not written:
-        return None
-    start, end = period(max(written, key=lambda d: period(d)[1]))
-    happened = [period(e.date)[0] for e in model.events.values() if not e.expected and not e.date.qualifier
-                and e.date.precision is not Precision.YEAR]
-    expected = [period(e.date)[0] for e in model.events.values() if e.expected and not e.date.qualifier
-                and e.date.precision is not Precision.YEAR]
+    """The article's own date when the site has one source with a `written` date (or the latest of several)."""
+    found = vantages(model)
+    return max(found.values(), key=lambda v: v.at) if found else None
+
+
+def of(event: Event, table: dict[str, Vantage]) -> Vantage | None:
+    """The vantage point of the source an event rests on."""
+    return table.get(event.cites[0].source) if event.cites else None
+
+
+def _vantage(written: PartialDate, events: list[Event]) -> Vantage:
+    """Within the `written` period, after the last dated event that happened and before the first expected one."""
+    start, end = period(written)
+    if written.qualifier in ("before", "by"):
+        start, end = start - _STRETCH[written.precision], start
+    elif written.qualifier in ("after", "since"):
+        start, end = end, end + _STRETCH[written.precision]
+    dated = [e for e in events if not e.date.qualifier and e.date.precision is not Precision.YEAR]
+    happened = [period(e.date)[0] for e in dated if not e.expected]
+    expected = [period(e.date)[0] for e in dated if e.expected]
     low = max([start, *(t for t in happened if start <= t < end)])
     high = min([end, *(t for t in expected if low < t <= end)])
     at = (low + high) / 2 if high - low > 1 else low
@@ -115,7 +135,7 @@ def _season(low: float, high: float) -> str:
 
 
 def bounds(event: Event, now: Vantage | None) -> tuple[float | None, float | None]:
-    """Happened events end by the vantage point; expected ones start after it."""
+    """Where `event` may stand given its source's vantage point `now`."""
     if now is None:
         return None, None
     return (now.at, None) if event.expected else (None, now.at)
