@@ -54,9 +54,11 @@ def network_map(model: Model, page: str) -> str:
     more = (f" It draws the {drawn} most connected of the {related} actors with relations; every actor’s page has "
             "its own map." if drawn < related else "")
     return ('<figure class="nkx-graphic nkx-map-graphic nkx-network-map"><div class="nkx-wide">' + svg + "</div>"
-            '<p class="nkx-narrow nkx-instead">The map needs a wider screen: on this one, its relations are listed '
-            'below under “Who relates to whom”.</p>'
-            "<figcaption>Each name leads to the actor’s page, where its own map labels every relation. Each line "
+            '<p class="nkx-narrow nkx-instead">The map of who relates to whom needs a wider screen. On this one, '
+            '<a href="#who-relates-to-whom">its relations are listed as text</a> below the list of actors, and each '
+            'actor’s page has a map of its own.</p>'
+            '<figcaption class="nkx-wide">Each name leads to the actor’s page, where its own map labels every relation. '
+            "Each line "
             f"leads to the relations in words below.{more}</figcaption></figure>")
 
 

@@ -37,14 +37,16 @@ class Frame:
     text: float
     per_year: float
     """The least height of a year (px); more when the labels need it."""
+    slack: float
+    """Room for the titles beyond what they need, so that they can stay beside their marks."""
 
     @property
     def room(self) -> float:
         return self.width - self.text - 4
 
 
-NARROW = Frame(width=350, band=(40, 76), axis=90, text=128, per_year=160)
-WIDE = Frame(width=680, band=(48, 108), axis=124, text=196, per_year=170)
+NARROW = Frame(width=350, band=(40, 76), axis=90, text=128, per_year=160, slack=1.15)
+WIDE = Frame(width=680, band=(48, 108), axis=124, text=196, per_year=170, slack=1.5)
 LANE = 9.0
 """Bars that overlap in time stand side by side, this far apart."""
 LANES = 4
@@ -95,7 +97,7 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     later = [r for r in rows if show_now and r.event.expected]
     end_happened = now.at if show_now else t1
     need = sum(r.height + GAP for r in happened)
-    k = max(frame.per_year / 365.25, need / max(end_happened - t0, 1.0) * 1.04)
+    k = max(frame.per_year / 365.25, need / max(end_happened - t0, 1.0) * frame.slack)
 
     def y(t: float) -> float:
         return top + (t - t0) * k
