@@ -73,18 +73,29 @@ def ties(model: Model, start: float | None = None, end: float | None = None) -> 
     return Ties(points, future, pair_name(model))
 
 
-def _value(changes: list[tuple[when.Span, int]], t: float) -> float:
-    total = 0.0
-    for place, step in changes:
-        if t >= place.end:
-            total += step
-        elif t > place.start:
-            total += step * (t - place.start) / (place.end - place.start)
-    return total
-
-
 def _curve(changes: list[tuple[when.Span, int]], first: float, last: float) -> tuple[tuple[float, float], ...]:
-    knots = {first, last}
-    for place, _step in changes:
-        knots.update(t for t in (place.start, place.end) if first < t < last)
-    return tuple((t, _value(changes, t)) for t in sorted(knots))
+    """The running sum at `first`, `last` and every start and end between, in one sweep: each change adds its
+    step evenly over its span (a slope), or at once when it is a day."""
+    value, slope = 0.0, 0.0
+    at: dict[float, list[float]] = {}  # day → [change of slope, jump]
+    for place, step in changes:
+        length = place.end - place.start
+        if place.end <= first:
+            value += step
+        elif length <= 0:
+            at.setdefault(place.end, [0.0, 0.0])[1] += step
+        else:
+            if place.start < first:
+                value += step * (first - place.start) / length
+                slope += step / length
+            else:
+                at.setdefault(place.start, [0.0, 0.0])[0] += step / length
+            at.setdefault(place.end, [0.0, 0.0])[0] -= step / length
+    knots = sorted({first, last, *(t for t in at if first < t < last)})
+    points, previous = [], first
+    for t in knots:
+        value += slope * (t - previous)
+        slope_change, jump = at.get(t, (0.0, 0.0))
+        value, slope, previous = value + jump, slope + slope_change, t
+        points.append((t, round(value, 9)))
+    return tuple(points)

@@ -17,7 +17,7 @@ from ..urls import href
 from . import svgtext, when
 from .marks import EFFECT_WORDS, INFERRED, INFERRED_WORDS, effect_key, mark
 from .place import dodge
-from .ties import Ties, ties
+from .ties import Ties, pair_name, ties
 
 SIZE = 14.0
 """Event titles (px); dates, years and the legend use SMALL. Both at least 12 px when drawn at 1:1."""
@@ -118,8 +118,9 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
         parts.append(_vantage(y(now.at), now.words, frame, bottom))
     for row, label_top, lane in zip(rows, tops, _lanes(rows, y)):
         parts.append(_event(row, label_top, y, frame, page, frame.axis + lane * LANE))
-    title = f"Timeline of {ties(model).pair} ties, {first_year}–{last_year}" if first_year != last_year else \
-        f"Timeline of {ties(model).pair} ties, {first_year}"
+    pair = pair_name(model)
+    title = f"Timeline of {pair} ties, {first_year}–{last_year}" if first_year != last_year else \
+        f"Timeline of {pair} ties, {first_year}"
     desc = (f"{len(rows)} events on a time axis running down the page, {first_year} to {last_year}: distance is time. "
             "A mark per event at its date, with a bar over a month or a year and a dotted bar where the date is "
             "approximate; triangles up warmed ties, triangles down cooled them, discs left them as they were. "
