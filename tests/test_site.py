@@ -105,8 +105,9 @@ def test_timeline_lists_every_event_in_date_order_with_honest_dates(site, data):
     shown = []
     for li in items:
         link = next((a for a in li.select("a") if a["href"].endswith("/") and "sources" not in a["href"]), None)
-        if link:
-            shown.append((li.strong.get_text(strip=True), link["href"].rstrip("/"), li))
+        if link:  # the title leads; the date (then † when inferred, effect, citations) follows on its own line
+            date = li.select_one(".nkx-event-meta").get_text(strip=True).split("·")[0].replace("†", "").strip()
+            shown.append((date, link["href"].rstrip("/"), li))
     by_id = {e["id"]: e for e in data["events"]}
     assert sorted(h for _, h, _ in shown) == sorted(by_id), "every event once"
     order = []
