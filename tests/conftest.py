@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import os
+import posixpath
+import re
 import shutil
 import socket
 import subprocess
@@ -41,8 +44,10 @@ def run_build(project: Path, site: Path) -> BuildResult:
 class Site:
     """The built site, read as a reader's browser would receive it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, data: dict[str, list[dict]] | None = None) -> None:
         self.root = root
+        self.data = data
+        """The data the site was built from, read as plain YAML (set for fixture projects)."""
 
     @cache
     def page(self, path: str) -> BeautifulSoup:
@@ -58,6 +63,65 @@ class Site:
 
     def html_files(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
+
+
+def link_target(page: str, href: str) -> tuple[str, str] | None:
+    """Where a link on `page` (a URL path like `actors/china/`) leads on the site: (URL path, fragment),
+    or None for a link off the site. Worked out with posixpath, independently of the hooks' URL code."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", href):
+        return None
+    path, _, fragment = href.partition("#")
+    if not path:
+        return page, fragment
+    base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
+    resolved = posixpath.normpath(posixpath.join("/" + base, path)).lstrip("/")
+    resolved = resolved.removesuffix("index.html").rstrip("/")
+    return (resolved + "/" if resolved and resolved != "." else ""), fragment
+
+
+def page_path(site_root: Path, file: Path) -> str:
+    """The URL path of a built HTML file: `actors/china/` for actors/china/index.html."""
+    return file.relative_to(site_root).as_posix().removesuffix("index.html")
+
+
+def date_label(record: dict) -> str:
+    """How a record's date must read: as precise as its precision, with its qualifier ("Before June 2015")."""
+    parts = [int(p) for p in str(record["date"]).split("-")]
+    if record["precision"] == "year":
+        label = str(parts[0])
+    elif record["precision"] == "month":
+        label = f"{calendar.month_name[parts[1]]} {parts[0]}"
+    else:
+        label = f"{calendar.month_name[parts[1]]} {parts[2]}, {parts[0]}"
+    return f"{record['qualifier'].capitalize()} {label}" if record.get("qualifier") else label
+
+
+def heading_text(heading) -> str:
+    """A heading's text without its permalink sign."""
+    return heading.get_text(strip=True).removesuffix("¶")
+
+
+def squeeze(text: str) -> str:
+    """Text with runs of white space made one space, for comparing what a reader reads."""
+    return " ".join(text.split())
+
+
+def event_entries(site: Site, page: str, events: list[dict]) -> list[tuple[dict, object]]:
+    """Every place `page` lists an event, in reading order: a list item (outside graphics) that links to
+    the event's page and gives its date. Backlinks that only name a page are not event listings."""
+    by_path = {f"timeline/{e['id']}/": e for e in events}
+    found = []
+    content = site.content(page)
+    for item in content.select("li"):
+        if item.find_parent("svg") or item.select_one("li"):  # the innermost item is the entry
+            continue
+        for a in item.select("a[href]"):
+            target = link_target(page, a["href"])
+            event = by_path.get(target[0]) if target and not target[1] else None
+            if event and date_label(event) in squeeze(item.get_text(" ")):
+                found.append((event, item))
+                break
+    return found
 
 
 def under_heading(heading) -> list:
@@ -85,6 +149,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 @pytest.fixture(scope="session")
 def site(built: BuildResult) -> Site:
     return Site(built.site)
+
+
+@pytest.fixture(scope="session")
+def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The minimal project with tests/fixtures/rich over it, built once: every date precision and qualifier,
+    expected events, two-sided relations, a source with every optional field."""
+    project = fixture_project(tmp_path_factory.mktemp("rich"), "rich")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    return Site(result.site, read_data(project.root))
+
+
+def read_data(root: Path) -> dict[str, list[dict]]:
+    """A project's data files as plain YAML, read independently of the hooks under test."""
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (root / "data").glob("*.yml")}
 
 
 @pytest.fixture(scope="session")
@@ -121,14 +200,17 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def fixture_project(folder: Path, *overlays: str) -> EditableProject:
     """The small valid project in tests/fixtures/minimal, with the real mkdocs.yml, hooks and CSS,
-    and each `overlays` folder (tests/fixtures/broken/<name>) copied over it: one broken thing each."""
+    and each `overlays` folder copied over it: tests/fixtures/broken/<name> (one broken thing each),
+    or any other folder under tests/fixtures (`rich`: records made to exercise every date, status and relation)."""
     copy = folder / "project"
     shutil.copytree(FIXTURES / "minimal", copy)
     shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", copy / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "stylesheets", copy / "docs" / "stylesheets")
     for overlay in overlays:
-        shutil.copytree(FIXTURES / "broken" / overlay, copy, dirs_exist_ok=True)
+        broken = FIXTURES / "broken" / overlay
+        shutil.copytree(broken if broken.is_dir() else FIXTURES / overlay, copy, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("README.md"))
     return EditableProject(copy, folder / "site")
 
 
