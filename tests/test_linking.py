@@ -168,12 +168,6 @@ def test_no_link_inside_headings_or_code_anywhere(site):
             assert not code.select("a"), file
 
 
-def test_a_page_never_links_to_its_own_subject(site, data):
-    for actor in data["actors"]:
-        content = site.content(f"actors/{actor['id']}/")
-        assert not content.select('a[href="./"], a[href=""]'), actor["id"]
-
-
 def test_tooltips_on_terms_everywhere_including_the_article(site, data):
     terms = {t["id"] for t in data["glossary"]}
     article = site.content("sources/evolving-relations/")
