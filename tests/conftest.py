@@ -44,10 +44,12 @@ def run_build(project: Path, site: Path) -> BuildResult:
 class Site:
     """The built site, read as a reader's browser would receive it."""
 
-    def __init__(self, root: Path, data: dict[str, list[dict]] | None = None) -> None:
+    def __init__(self, root: Path, data: dict[str, list[dict]] | None = None, project: Path | None = None) -> None:
         self.root = root
         self.data = data
         """The data the site was built from, read as plain YAML (set for fixture projects)."""
+        self.project = project
+        """The project the site was built from (set for fixture projects)."""
 
     @cache
     def page(self, path: str) -> BeautifulSoup:
@@ -158,7 +160,7 @@ def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     project = fixture_project(tmp_path_factory.mktemp("rich"), "rich")
     result = project.build()
     assert result.returncode == 0, result.output
-    return Site(result.site, read_data(project.root))
+    return Site(result.site, read_data(project.root), project.root)
 
 
 def read_data(root: Path) -> dict[str, list[dict]]:
@@ -175,9 +177,14 @@ def data() -> dict[str, list[dict]]:
 @pytest.fixture(scope="session")
 def seed_paragraphs(data) -> dict[str, list[str]]:
     """Each source's paragraphs straight from its seed file: line 3 onwards, one paragraph a line."""
+    return read_paragraphs(ROOT, data)
+
+
+def read_paragraphs(root: Path, data: dict[str, list[dict]]) -> dict[str, list[str]]:
+    """Each source's paragraphs in the project at `root`, read from its seed file independently of the hooks."""
     found = {}
     for source in data["sources"]:
-        lines = [l for l in (ROOT / source["file"]).read_text(encoding="utf-8").split("\n") if l.strip()]
+        lines = [l for l in (root / source["file"]).read_text(encoding="utf-8").split("\n") if l.strip()]
         found[source["id"]] = lines[2:]
     return found
 

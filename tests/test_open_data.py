@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import link_target, read_paragraphs
 from nkexplainer.schema import exported
 
 LD_TYPES = {"state": "Country", "person": "Person", "organisation": "Organization", "media": "NewsMediaOrganization",
@@ -37,37 +38,125 @@ def test_about_page_links_the_open_data(site):
     assert "../data/data.json" in {a["href"] for a in site.content("about/").select("a")}
 
 
-@pytest.mark.parametrize("kind", ["actors", "events"])
-def test_each_record_page_describes_its_record_in_json_ld(site, data, kind):
-    for record in data[kind]:
-        path = f"{'actors' if kind == 'actors' else 'timeline'}/{record['id']}/"
-        ld = json_ld(site, path)
-        assert ld["@context"] == "https://schema.org" and ld["@type"] == "WebPage"
-        assert ld["isBasedOn"][0]["@type"] == "Article"
-        assert ld["isBasedOn"][0]["headline"] == data["sources"][0]["title"]
-        assert "author" not in ld["isBasedOn"][0], "the seed names no author"
-        about = ld["about"]
-        assert about["@id"] == "./"
-        if kind == "actors":
-            assert about["@type"] == LD_TYPES[record["kind"]]
-            assert about["name"] == record["name"]
+SAME_MARK = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def resolved(page: str, value):
+    """The JSON-LD with every `@id` and `url` replaced by the site path it leads to (`actors/china/`,
+    `quotes/#id`), so the comparison holds whether the site writes URLs relative or absolute."""
+    if isinstance(value, list):
+        return [resolved(page, v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, v in value.items():
+        if key in ("@id", "url") and isinstance(v, str):
+            path, fragment = link_target(page, v)
+            out[key] = path + (f"#{fragment}" if fragment else "")
         else:
-            assert about["@type"] == "Event"
-            assert about["startDate"] == str(record["date"])
-            assert {a["@id"] for a in about["about"]} == {f"../../actors/{a}/" for a in record["actors"]}
-            assert ("eventStatus" in about) == (record["status"] == "expected")
+            out[key] = resolved(page, v)
+    return out
 
 
-def test_the_quotes_page_lists_every_quotation_with_its_speaker(site, data):
-    ld = json_ld(site, "quotes/")
-    parts = {q["@id"]: q for q in ld["hasPart"]}
-    for quote in data["quotes"]:
-        part = parts[f"./#{quote['id']}"]
-        assert part["@type"] == "Quotation"
+class Expected:
+    """The JSON-LD each page must carry, written out from the YAML and the seeds alone."""
+
+    def __init__(self, data: dict[str, list[dict]], paragraphs: dict[str, list[str]]) -> None:
+        self.data = data
+        self.paragraphs = paragraphs
+        self.actors = {a["id"]: a for a in data["actors"]}
+        self.sources = {s["id"]: s for s in data["sources"]}
+
+    def page(self, url: str, about: dict | None = None, parts: list | None = None, cites: list[str] | None = None) -> dict:
+        sources = list(self.sources) if cites is None else list(dict.fromkeys(c.split("#")[0] for c in cites))
+        document = {"@context": "https://schema.org", "@type": "WebPage", "url": url,
+                    "isBasedOn": [self.article(self.sources[s]) for s in sources]}
+        if about is not None:
+            document["about"] = about
+        if parts is not None:
+            document["hasPart"] = parts
+        return document
+
+    def article(self, source: dict) -> dict:
+        article = {"@type": "Article", "@id": f"sources/{source['id']}/", "headline": source["title"],
+                   "name": source["title"], "abstract": source["dek"]}
+        for field, key in (("author", "author"), ("publisher", "publisher"), ("published", "datePublished")):
+            if source.get(field):
+                article[key] = source[field]
+        return article
+
+    def actor(self, actor: dict) -> dict:
+        return {"@type": LD_TYPES[actor["kind"]], "@id": f"actors/{actor['id']}/", "name": actor["name"],
+                "alternateName": [a if isinstance(a, str) else a["name"] for a in actor.get("aliases") or []],
+                "description": actor["summary"], "url": f"actors/{actor['id']}/"}
+
+    def event(self, event: dict) -> dict:
+        ld = {"@type": "Event", "@id": f"timeline/{event['id']}/", "name": event["title"], "startDate": str(event["date"]),
+              "description": event["summary"], "url": f"timeline/{event['id']}/",
+              "about": [{"@id": f"actors/{a}/", "name": self.actors[a]["name"]} for a in event["actors"]]}
+        if event["status"] == "expected":
+            ld["eventStatus"] = "https://schema.org/EventScheduled"
+        return ld
+
+    def quote(self, quote: dict) -> dict:
+        found_in = next(c for c in quote["cites"] if quote["text"].translate(SAME_MARK) in
+                        self.paragraphs[c.split("#")[0]][int(c.split("#p")[1]) - 1].translate(SAME_MARK))
+        source, anchor = found_in.split("#")
+        ld = {"@type": "Quotation", "@id": f"quotes/#{quote['id']}", "text": quote["text"],
+              "isBasedOn": {"@id": f"sources/{source}/#{anchor}"}}
         if quote.get("speaker"):
-            assert part["creator"]["@id"] == f"../actors/{quote['speaker']}/"
-        source, anchor = quote["cites"][0].split("#")
-        assert part["isBasedOn"]["@id"].startswith(f"../sources/{source}/#p")
+            speaker = self.actors[quote["speaker"]]
+            ld["creator"] = {"@type": LD_TYPES[speaker["kind"]], "@id": f"actors/{speaker['id']}/", "name": speaker["name"]}
+        else:
+            ld["creditText"] = quote["attribution"]
+        if quote.get("date"):
+            ld["dateCreated"] = str(quote["date"])
+        return ld
+
+    def term(self, term: dict) -> dict:
+        return {"@type": "DefinedTerm", "@id": f"glossary/#{term['id']}", "name": term["term"], "description": term["definition"]}
+
+    def every_page(self):
+        """(page, the JSON-LD it must carry) for every generated page."""
+        for actor in self.data["actors"]:
+            cites = actor["cites"] + [c for r in actor.get("relations", []) for c in r["cites"]]
+            yield f"actors/{actor['id']}/", self.page(f"actors/{actor['id']}/", about=self.actor(actor), cites=cites)
+        for event in self.data["events"]:
+            yield f"timeline/{event['id']}/", self.page(f"timeline/{event['id']}/", about=self.event(event), cites=event["cites"])
+        for source in self.data["sources"]:
+            article = self.article(source)
+            yield f"sources/{source['id']}/", self.page(f"sources/{source['id']}/", about=article, cites=[f"{source['id']}#p1"])
+        yield "actors/", self.page("actors/", parts=[self.actor(a) for a in self.data["actors"]])
+        yield "timeline/", self.page("timeline/", parts=[self.event(e) for e in self.data["events"]])
+        yield "quotes/", self.page("quotes/", parts=[self.quote(q) for q in self.data["quotes"]])
+        yield "glossary/", self.page("glossary/", parts=[self.term(t) for t in self.data["glossary"]])
+
+
+def by_id(document: dict) -> dict:
+    """`hasPart` keyed by `@id`: the order of the parts is the page's business, not the data's."""
+    if "hasPart" in document:
+        document = {**document, "hasPart": {part["@id"]: part for part in document["hasPart"]}}
+    return document
+
+
+@pytest.mark.parametrize("which", ["rich", "real"])
+def test_every_generated_page_carries_exactly_the_json_ld_of_its_records(which, rich_site, site, data, seed_paragraphs):
+    """Every field we emit, compared with the data: a field dropped, renamed, or filled from the wrong
+    record fails; so does a field added without a test saying what it must hold."""
+    if which == "rich":
+        site, data = rich_site, rich_site.data
+        seed_paragraphs = read_paragraphs(rich_site.project, data)
+    for page, expected in Expected(data, seed_paragraphs).every_page():
+        assert by_id(resolved(page, json_ld(site, page))) == by_id(expected), page
+
+
+def test_the_rich_fixture_emits_every_optional_field(rich_site):
+    """Guards the test above: author, publisher, date, aliases, expected status, quote date and
+    credit text all occur in the fixture, so each optional field is compared at least once."""
+    text = " ".join(json.dumps(json_ld(rich_site, page)) for page in ("actors/", "timeline/", "quotes/", "sources/test-article/"))
+    for field in ('"author"', '"publisher"', '"datePublished"', '"alternateName": ["BC"]', '"eventStatus"', '"dateCreated"',
+                  '"creator"', '"description"', '"abstract"', '"startDate"'):
+        assert field in text, field
 
 
 def test_json_ld_ids_point_at_pages_that_exist(site):
