@@ -53,7 +53,8 @@ class Site:
 
     @cache
     def page(self, path: str) -> BeautifulSoup:
-        """`path` as a URL path (`actors/china/`) or a file (`actors/china/index.html`)."""
+        """`path` as a URL path (`actors/china/`) or a file (`actors/china/index.html`).
+        Parsed once and shared by every test of the session: read it, never edit it (copy.copy a part to edit)."""
         file = self.root / path
         if path.endswith("/") or not path:
             file = file / "index.html"
