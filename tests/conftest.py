@@ -109,15 +109,19 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+def entries(content) -> list:
+    """The entries of every list and table in `content`, outside graphics: innermost list items, table rows."""
+    return [item for item in content.select("li, tr")
+            if not item.find_parent("svg") and not item.select_one("li, tr")]
+
+
 def event_entries(site: Site, page: str, events: list[dict]) -> list[tuple[dict, object]]:
-    """Every place `page` lists an event, in reading order: a list item (outside graphics) that links to
-    the event's page and gives its date. Backlinks that only name a page are not event listings."""
+    """Every place `page` lists an event, in reading order: a list item or table row (outside graphics) that
+    links to the event's page and gives its date. Backlinks that only name a page are not event listings."""
     by_path = {f"timeline/{e['id']}/": e for e in events}
     found = []
     content = site.content(page)
-    for item in content.select("li"):
-        if item.find_parent("svg") or item.select_one("li"):  # the innermost item is the entry
-            continue
+    for item in entries(content):
         for a in item.select("a[href]"):
             target = link_target(page, a["href"])
             event = by_path.get(target[0]) if target and not target[1] else None

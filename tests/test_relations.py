@@ -1,7 +1,7 @@
 """A relation reads from each side: the subject's page uses the data's `label`, the object's page its `inverse`.
 
 ("Betania Council is hosted by Betania" on the Council's page, "Betania hosts Betania Council" on Betania's.)
-A relation is found on a page as a list item, outside graphics, that names the other actor; the test looks for
+A relation is found on a page as a list item or table row, outside graphics, that names the other actor; the test looks for
 the label's words there, in any letter case, so it holds however the sentence around them is phrased.
 """
 
@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import squeeze
+from conftest import entries, squeeze
 
 
 def relation_items(site, actor_id: str, other_name: str) -> list[str]:
     """The text (lower case) of every list item on an actor's page that names `other_name`."""
-    content = site.content(f"actors/{actor_id}/")
-    items = [li for li in content.select("li") if not li.find_parent("svg") and not li.select_one("li")]
-    return [squeeze(li.get_text(" ")).lower() for li in items if other_name.lower() in squeeze(li.get_text(" ")).lower()]
+    texts = [squeeze(item.get_text(" ")).lower() for item in entries(site.content(f"actors/{actor_id}/"))]
+    return [text for text in texts if other_name.lower() in text]
 
 
 def relations(records: dict[str, list[dict]]):
