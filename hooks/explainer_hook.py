@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterator
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from nkexplainer import nav, opendata, preview
+from nkexplainer import nav, opendata, preview, shortcodes
 from nkexplainer.check import load_model
 from nkexplainer.crosslink import Site, cross_link, placeholder_site
 from nkexplainer.errors import DataError, Problem
@@ -42,6 +42,8 @@ class _Build:
     def __init__(self) -> None:
         self.model: Model | None = None
         self.site: Site | None = None
+        self.data_error: DataError | None = None
+        """The data's problems, reported in `on_files` together with those of the hand-written pages."""
         self.problems: list[Problem] = []
 
 
@@ -62,7 +64,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             _build.model = load_model(Path(config.config_file_path).parent)
         _last_good = _build.model
     except DataError as error:
-        _fail(error.problems)
+        _build.data_error = error
+    except Exception as error:  # a bug of ours: a clean message, and under serve a page that says so
+        _build.data_error = DataError([preview.internal_error(error)])
+    if _build.data_error is not None:
         _build.model = _last_good
         # Broken links are expected while the data is broken; they must not stop the preview.
         config.strict = False
@@ -72,13 +77,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     docs = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    if _build.model is None:
-        _build.site = placeholder_site(docs)
-    else:
+    if _build.data_error is not None:
+        _fail(_build.data_error.problems + _page_problems(_build.data_error, docs))
+    try:
         with _building():
-            _build.site = cross_link(_build.model, docs, _mention_mode(config))
-        if _build.site.problems:
-            _fail(_build.site.problems)
+            _build.site = placeholder_site(docs) if _build.model is None else cross_link(_build.model, docs, _mention_mode(config))
+    except Exception as error:
+        _fail([preview.internal_error(error)])
+        _build.site = placeholder_site(docs)
+    if _build.site.problems and _build.data_error is None:
+        _fail(_build.site.problems)
     for generated in _build.site.generated:
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.markdown, inclusion=inclusion))
@@ -86,6 +94,16 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
         for path, text in opendata.data_files(_build.model).items():
             files.append(File.generated(config, path, content=text))
     return files
+
+
+def _page_problems(error: DataError, docs: dict[str, str]) -> list[Problem]:
+    """The shortcode problems of the hand-written pages, checked against the records that passed."""
+    if error.checked is None:
+        return []
+    try:
+        return shortcodes.check_pages(docs, error.checked.model, error.checked.known)
+    except Exception as failure:
+        return [preview.internal_error(failure)]
 
 
 def on_nav(nav_: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -138,7 +156,7 @@ def _building() -> Iterator[None]:
 
 def _fail(problems: list[Problem]) -> None:
     """Stop the build with every problem; under serve, show them in the browser instead."""
-    error = DataError(problems)
+    error = DataError(_build.problems + problems)
     if not _serving:
         raise PluginError(error.summary())
     _build.problems = error.problems

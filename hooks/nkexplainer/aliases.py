@@ -35,30 +35,31 @@ def check_aliases(model: Model, records: dict[str, list[Record]], report: Report
         return
     texts = [(source, _source_text(source)) for source in model.sources.values()]
     spellings = [a if isinstance(a, str) else a.get("name") for name in ("actors", "glossary")
-                 for _, _, record in records[name] for a in record.get("aliases") or []]
+                 for record in records[name] for _, a in record.items("aliases")]
     written = _where_written({s for s in spellings if isinstance(s, str) and s}, texts)
     for name, field in (("actors", "name"), ("glossary", "term")):
         kind = schema.FILES[name][0]
-        for document, i, record in records[name]:
-            for j, alias in enumerate(record.get("aliases") or []):
+        for record in records[name]:
+            for j, alias in record.items("aliases"):
                 spelled = alias if isinstance(alias, str) else alias.get("name")
                 if not isinstance(spelled, str) or not spelled:
                     continue  # a schema problem, already reported
                 from_article = True if isinstance(alias, str) else alias.get("from_article", True) is not False
-                pointer = (i, "aliases", j) if isinstance(alias, str) else (i, "aliases", j, "name")
+                pointer = ("aliases", j) if isinstance(alias, str) else ("aliases", j, "name")
                 limited = alias.get("sources") if isinstance(alias, dict) else None
                 scope = [(s, t) for s, t in texts if not limited or s.id in limited]
                 found = next((where for source_id, where in written.get(spelled, {}).items()
                               if not limited or source_id in limited), None)
-                owner = f"{kind} '{record['id']}'"
+                owner = f"{kind} '{record.id}'" if record.id else f"the {kind} on line {record.at()[0]}"
                 if isinstance(alias, dict) and isinstance(alias.get("note"), str):
-                    _check_note(alias["note"], model, document, (i, "aliases", j, "note"), f"{owner}: alias '{spelled}'", report)
+                    _check_note(alias["note"], model, record.document, (record.index, "aliases", j, "note"),
+                                f"{owner}: alias '{spelled}'", report)
                 if from_article and found is None and scope:
-                    report.add(document.path, document.at(pointer), f"{owner}: alias '{spelled}' does not occur in "
+                    report.add(record.path, record.at(*pointer), f"{owner}: alias '{spelled}' does not occur in "
                                f"{_sources_phrase([s for s, _ in scope], len(texts))} — copy the spelling exactly from "
                                "the text, or, for a name the text never uses, add `from_article: false` (the page then says so)")
                 elif not from_article and found is not None:
-                    report.add(document.path, document.at(pointer), f"{owner}: alias '{spelled}' is marked "
+                    report.add(record.path, record.at(*pointer), f"{owner}: alias '{spelled}' is marked "
                                f"`from_article: false`, but {found} writes it — remove `from_article: false`")
 
 

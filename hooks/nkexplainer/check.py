@@ -1,292 +1,358 @@
 """From the YAML files to a checked `Model`, or one `DataError` listing every problem.
 
 Order: read each file and validate its shape (`validate`) → check what a
-schema cannot (unique ids and names, references, real dates, quotes verbatim in
-the seed, seed files inside `seeds/`) → build the immutable model.
+schema cannot (unique ids and names, references, real dates, citations, quotes
+verbatim in the seed: `seeds`) → build the immutable model from the records
+that passed everything.
+
+Every record is checked, also one with a bad field, so one run reports every
+independent mistake. Follow-on errors are held back and counted instead: the
+references to an id that is missing, or written wrongly where it is defined,
+are reported once ("12 more references to 'kim-jong-un' fail because of this").
 """
 
 from __future__ import annotations
 
 import calendar
-import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-from . import schema
+from . import hints, schema
 from .aliases import check_aliases
 from .dates import PartialDate, Precision
-from .errors import Report
-from .load import Document
-from .model import (
-    Actor,
-    ActorKind,
-    Alias,
-    Citation,
-    Event,
-    Model,
-    Paragraph,
-    Quote,
-    QuoteKind,
-    Relation,
-    Source,
-    Term,
-)
-from .quoting import closest_passage, find_verbatim
-from .validate import Record, read_records
+from .errors import DataError, Problem, Report
+from .model import Actor, ActorKind, Alias, Citation, Event, Model, Quote, QuoteKind, Relation, Source, Term
+from .seeds import SeedReader
+from .shortcodes import EveryId
+from .validate import Record, pattern_hint, read_records
+
+
+@dataclass
+class Checked:
+    """What the checks found: the model of the records that passed, and every problem."""
+
+    model: Model
+    """Every record when there are no problems; otherwise only the records without any."""
+    problems: list[Problem]
+    known: dict[str, set[str]]
+    """Every id defined, by kind, also of records with problems: a reference to one is a follow-on, not a mistake.
+    Every id of a kind whose file could not be read."""
 
 
 def load_model(root: Path) -> Model:
-    """Read and check `root/data/*.yml` and the seeds they cite; raise `DataError` on any problem."""
+    """Read and check `root/data/*.yml` and the seeds they cite; raise `DataError` on any problem.
+
+    The error carries what was checked (`DataError.checked`), so the pages can still be checked against it.
+    """
+    checked = inspect(root)
+    if checked.problems:
+        raise DataError(checked.problems, checked)
+    return checked.model
+
+
+def inspect(root: Path) -> Checked:
+    """Read and check the data; never raises for a problem in it."""
     report = Report()
-    valid, with_ids = {}, {}
+    records: dict[str, list[Record]] = {}
     unreadable: set[str] = set()
-    for name in schema.FILES:
-        before = len(report.problems)
-        valid[name], with_ids[name] = read_records(root, name, report)
-        if not with_ids[name] and len(report.problems) > before:
-            unreadable.add(schema.FILES[name][0])  # missing, unreadable, empty or not a list
-    checker = _Checker(root, report, valid, with_ids, unreadable)
+    for name, (kind, _) in schema.FILES.items():
+        found = read_records(root, name, report)
+        if found is None:
+            unreadable.add(kind)  # missing, unreadable, empty or not a list
+        records[name] = found or []
+    checker = _Checker(root, report, records, unreadable)
     model = checker.build()
-    check_aliases(model, valid, report)
-    report.raise_if_any()
-    return model
+    check_aliases(model, records, report)
+    known = {kind: EveryId() if kind in unreadable else set(ids) for kind, ids in checker.ids.items()}
+    for kind, meant in checker.bad_ids:
+        known[kind] = known[kind] | {meant}
+    return Checked(model, report.problems, known)
+
+
+@dataclass
+class _Reference:
+    record: Record
+    pointer: tuple
+    owner: str
+
+
+@dataclass
+class _BadId:
+    record: Record
+    kind: str
+    followers: list[_Reference] = field(default_factory=list)
 
 
 class _Checker:
-    """Builds model records from schema-valid records, reporting what a schema cannot see."""
+    """Checks every record for what a schema cannot see, and builds the model from the records that pass."""
 
-    def __init__(self, root: Path, report: Report, records: dict[str, list[Record]], with_ids: dict[str, list[Record]],
-                 unreadable: set[str]) -> None:
-        self.root = root
-        self.unreadable = unreadable
-        """Kinds whose file could not be read: references to them are not reported again as unknown."""
+    def __init__(self, root: Path, report: Report, records: dict[str, list[Record]], unreadable: set[str]) -> None:
         self.report = report
         self.records = records
-        # Ids of records that failed their schema still count, so one mistake is not reported again as unknown ids.
-        self.ids: dict[str, dict[str, tuple[str, tuple[int, int]]]] = {}
+        self.unreadable = unreadable
+        """Kinds whose file could not be read: references to them are not reported again as unknown."""
+        self.seeds = SeedReader(root, report)
+        self.unknown: dict[tuple[str, str], list[_Reference]] = {}
+        """References to ids nobody defines, by kind and id, in file order: reported once each at the end."""
+        self.bad_ids: dict[tuple[str, str], _BadId] = {}
+        """Ids written wrongly where they are defined, by kind and the id they were probably meant to be."""
+        self.ids: dict[str, dict[str, Record]] = {}
+        """Each id's first definition, by kind; records whose schema check failed count too."""
         for name, (kind, _) in schema.FILES.items():
-            self.ids[kind] = self._unique_ids(kind, with_ids[name])
+            self.ids[kind] = self._unique_ids(kind, records[name])
+        self.names = {hints.slug(text): (kind, record.id) for kind, record, _, text in self._names() if record.id}
+        """The slug of every name and alias, for "did you mean" when an editor writes a name for an id."""
 
     def build(self) -> Model:
-        sources = self._build_all("sources", self._source)
-        self.sources = sources
+        self.sources = self._build_all("sources", self._source)
         actors = self._build_all("actors", self._actor)
         events = self._build_all("events", self._event)
         quotes = self._build_all("quotes", self._quote)
         terms = self._build_all("glossary", self._term)
         self._unique_names()
-        return Model(sources=sources, actors=actors, events=events, quotes=quotes, terms=terms)
+        self._report_references()
+        return Model(sources=self.sources, actors=actors, events=events, quotes=quotes, terms=terms)
 
-    # -- ids and names ---------------------------------------------------------------
-
-    def _unique_ids(self, kind: str, records: list[Record]) -> dict[str, tuple[str, tuple[int, int]]]:
-        seen: dict[str, tuple[str, tuple[int, int]]] = {}
-        for document, i, record in records:
-            place = document.at((i, "id"))
-            first = seen.get(record["id"])
-            if first:
-                self.report.add(document.path, place, f"{kind} id '{record['id']}' is already used at "
-                                f"{first[0]}:{first[1][0]} — give this {kind} another id")
-                continue
-            seen[record["id"]] = (document.path, place)
-        return seen
-
-    def _unique_names(self) -> None:
-        claimed: dict[str, tuple[str, str, tuple[int, int]]] = {}
-        for name, field, alias_field in (("actors", "name", "aliases"), ("glossary", "term", "aliases")):
-            kind = schema.FILES[name][0]
-            for document, i, record in self.records[name]:
-                names = [((i, field), record[field])]
-                for j, alias in enumerate(record.get(alias_field, [])):
-                    names.append(((i, alias_field, j), alias if isinstance(alias, str) else alias["name"]))
-                for pointer, text in names:
-                    owner = f"{kind} '{record['id']}'"
-                    first = claimed.get(text)
-                    if first and first[0] != owner:
-                        self.report.add(document.path, document.at(pointer), f"'{text}' is claimed by {owner} and by "
-                                        f"{first[0]} ({first[1]}:{first[2][0]}) — a name or alias may mean one record only; remove one")
-                    elif not first:
-                        claimed[text] = (owner, document.path, document.at(pointer))
-
-    # -- shared fields ---------------------------------------------------------------
-
-    def _build_all(self, name: str, build: Callable[[Document, int, dict[str, Any]], Any]) -> dict[str, Any]:
+    def _build_all(self, name: str, build: Callable[[Record, str], Any]) -> dict[str, Any]:
+        kind = schema.FILES[name][0]
         built = {}
-        for document, i, record in self.records[name]:
-            if self.ids[schema.FILES[name][0]].get(record["id"], (None, None))[1] != document.at((i, "id")):
+        for record in self.records[name]:
+            if record.id and self.ids[kind].get(record.id) is not record:
                 continue  # a duplicate id, already reported
-            value = build(document, i, record)
-            if value is not None:
-                built[record["id"]] = value
+            value = build(record, self._who(kind, record))
+            if value is not None and record.complete and record.id:
+                built[record.id] = value
         return built
 
-    def _who(self, kind: str, record: dict[str, Any]) -> str:
-        return f"{kind} '{record['id']}'"
+    @staticmethod
+    def _who(kind: str, record: Record) -> str:
+        return f"{kind} '{record.id}'" if record.id else f"the {kind} on line {record.at()[0]}"
 
-    def _ref(self, document: Document, pointer: tuple, kind: str, value: str, owner: str) -> str:
-        known = self.ids[kind]
-        if value not in known and kind not in self.unreadable:
-            guess = difflib.get_close_matches(value, list(known), n=1)
-            article = "an" if kind[0] in "aeiou" else "a"
-            hint = f"did you mean '{guess[0]}'?" if guess else f"add {article} {kind} with this id first, or fix the id"
-            self.report.add(document.path, document.at(pointer), f"{owner}: unknown {kind} '{value}' — {hint}")
+    # -- ids, names and references ---------------------------------------------------------------
+
+    def _unique_ids(self, kind: str, records: list[Record]) -> dict[str, Record]:
+        seen: dict[str, Record] = {}
+        for record in records:
+            if record.bad_id:
+                self.bad_ids.setdefault((kind, hints.slug(str(record.fields.get("id")))), _BadId(record, kind))
+            if not record.id:
+                continue
+            first = seen.get(record.id)
+            if first:
+                self.report.add(record.path, record.at("id"), f"{kind} id '{record.id}' is already used at "
+                                f"{first.path}:{first.at('id')[0]} — give this {kind} another id")
+                continue
+            seen[record.id] = record
+        return seen
+
+    def _names(self) -> Iterable[tuple[str, Record, tuple, str]]:
+        """Every name and alias of actors and terms: (kind, record, pointer in the record, text)."""
+        for name, field_name in (("actors", "name"), ("glossary", "term")):
+            kind = schema.FILES[name][0]
+            for record in self.records[name]:
+                if isinstance(record.fields.get(field_name), str):
+                    yield kind, record, (field_name,), record.fields[field_name]
+                for j, alias in record.items("aliases"):
+                    yield kind, record, ("aliases", j), alias if isinstance(alias, str) else alias["name"]
+
+    def _unique_names(self) -> None:
+        claimed: dict[str, tuple[Record, str, tuple]] = {}
+        for kind, record, pointer, text in self._names():
+            owner = self._who(kind, record)
+            first = claimed.get(text)
+            if first is None:
+                claimed[text] = (record, owner, pointer)
+            elif first[0] is record:
+                what = "the name" if first[2][0] != "aliases" else "an alias"
+                self.report.add(record.path, record.at(*pointer), f"{owner}: '{text}' is already {what} of this {kind} "
+                                f"(line {record.at(*first[2])[0]}) — remove this alias")
+            else:
+                self.report.add(record.path, record.at(*pointer), f"'{text}' is claimed by {owner} and by {first[1]} "
+                                f"({first[0].path}:{first[0].at(*first[2])[0]}) — a name or alias may mean one record only; "
+                                "remove one")
+
+    def _ref(self, record: Record, pointer: tuple, kind: str, value: str, owner: str) -> str:
+        if value not in self.ids[kind] and kind not in self.unreadable:
+            self.unknown.setdefault((kind, value), []).append(_Reference(record, pointer, owner))
         return value
 
-    def _cites(self, document: Document, base: tuple, values: list[str], owner: str) -> tuple[Citation, ...]:
-        citations = []
-        for j, text in enumerate(values):
+    def _refs(self, record: Record, name: str, kind: str, owner: str) -> tuple[str, ...]:
+        return tuple(self._ref(record, (name, j), kind, value, owner) for j, value in record.items(name))
+
+    def _report_references(self) -> None:
+        """Each unknown id once, at its first reference, with how many more fail because of it."""
+        for (kind, value), refs in self.unknown.items():
+            bad = self.bad_ids.get((kind, value))
+            if bad:
+                bad.followers.extend(refs)
+                continue
+            first, more = refs[0], refs[1:]
+            message = f"{first.owner}: unknown {kind} '{value}' — {self._id_hint(kind, value)}"
+            self.report.add(first.record.path, first.record.at(*first.pointer), message + _followers(value, more, "more "))
+        for bad in self.bad_ids.values():
+            record, raw = bad.record, str(bad.record.fields.get("id"))
+            self.report.add(record.path, record.at("id"), f"{bad.kind} id {raw!r} — {pattern_hint(schema.SLUG, raw)}"
+                            + _followers(hints.slug(raw), bad.followers))
+
+    def _id_hint(self, kind: str, value: str) -> str:
+        similar = hints.did_you_mean(hints.similar_ids(value, self.ids[kind]))
+        if similar:
+            return similar
+        named = self.names.get(hints.slug(value))
+        if named and named[0] == kind:
+            return f"did you mean '{named[1]}'? ('{value}' is one of its names, not its id)"
+        other = [k for k in self.ids if k != kind and value in self.ids[k]]
+        if other:
+            return f"'{value}' is {_a(other[0])} {other[0]}, not {_a(kind)} {kind}"
+        return f"add {_a(kind)} {kind} with this id first, or fix the id"
+
+    # -- citations and dates ----------------------------------------------------------------------
+
+    def _cites(self, record: Record, base: tuple, items: Iterable[tuple[int, str]], owner: str) -> tuple[Citation, ...]:
+        citations: list[Citation] = []
+        for j, text in items:
             source_id, _, anchor = text.partition("#")
             citation = Citation(source_id, int(anchor[1:]))
             pointer = (*base, j)
             source = self.sources.get(source_id)
+            if citation in citations:
+                self.report.add(record.path, record.at(*pointer), f"{owner}: '{text}' is cited twice — remove one")
+                continue
             if source_id not in self.ids["source"]:
-                self._ref(document, pointer, "source", source_id, owner)
+                self._ref(record, pointer, "source", source_id, owner)
             elif source and citation.number > len(source.paragraphs):
-                self.report.add(document.path, document.at(pointer), f"{owner}: '{text}' cites paragraph {citation.number}, "
-                                f"but source '{source_id}' has {len(source.paragraphs)} paragraphs — cite p1 to p{len(source.paragraphs)}")
+                self.report.add(record.path, record.at(*pointer), f"{owner}: '{text}' cites paragraph {citation.number}, "
+                                f"but source '{source_id}' has {len(source.paragraphs)} paragraphs — cite p1 to "
+                                f"p{len(source.paragraphs)}")
             citations.append(citation)
         return tuple(citations)
 
-    def _date(self, document: Document, i: int, record: dict[str, Any], owner: str, prefix: tuple = ()) -> PartialDate | None:
-        fields = record
-        pointer = (i, *prefix)
+    def _date(self, record: Record, owner: str, fields: dict[str, Any], prefix: tuple = ()) -> PartialDate | None:
         if "date" not in fields:
             return None
+        place = record.at(*prefix, "date")
         if "precision" not in fields:
-            self.report.add(document.path, document.at((*pointer, "date")), f"{owner}: a date needs 'precision' (year, month or day)")
-            return None
+            return None  # missing or wrong: reported by the schema
         text = str(fields["date"])
         precision = Precision(fields["precision"])
         parts = [int(p) for p in text.split("-")]
-        place = document.at((*pointer, "date"))
-        if len(parts) != precision.parts:
-            shown = "-".join(text.split("-")[: precision.parts])
-            self.report.add(document.path, place, f"{owner}: date '{text}' does not match precision '{precision.value}' — "
-                            f"write '{shown}' for a {precision.value}, or change precision to "
-                            f"'{[p for p in Precision if p.parts == len(parts)][0].value}' if the article gives that much")
-            return None
         year, month, day = (parts + [0, 0])[:3]
+        if year == 0:
+            self.report.add(record.path, place, f"{owner}: date '{text}' has year 0, which no calendar has — check the year")
+            return None
+        if len(parts) != precision.parts:
+            given = [p for p in Precision if p.parts == len(parts)][0].value
+            if len(parts) > precision.parts:
+                fix = (f"write '{'-'.join(text.split('-')[: precision.parts])}' for a {precision.value}, or change "
+                       f"precision to '{given}' if the article gives that much")
+            else:
+                fix = (f"it gives only the {given}: write the full date ({'YYYY-MM-DD'[: 3 * precision.parts + 1]}) if "
+                       f"the article gives it, or change precision to '{given}'")
+            self.report.add(record.path, place, f"{owner}: date '{text}' does not match precision '{precision.value}' — {fix}")
+            return None
         if len(parts) >= 2 and not 1 <= month <= 12:
-            self.report.add(document.path, place, f"{owner}: date '{text}' has no month {month} — months run 01 to 12")
+            self.report.add(record.path, place, f"{owner}: date '{text}' has no month {month} — months run 01 to 12")
             return None
         if len(parts) == 3:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                self.report.add(document.path, place, f"{owner}: date '{text}' does not exist — that month has {last} days")
+                self.report.add(record.path, place, f"{owner}: date '{text}' does not exist — that month has {last} days")
                 return None
         return PartialDate(year, month, day, precision, fields.get("qualifier"), fields.get("basis"))
 
     @staticmethod
-    def _aliases(record: dict[str, Any]) -> tuple[Alias, ...]:
+    def _aliases(record: Record) -> tuple[Alias, ...]:
         return tuple(Alias(a) if isinstance(a, str) else Alias(a["name"], a.get("autolink", True), a.get("note"),
                                                                a.get("from_article", True))
-                     for a in record.get("aliases", []))
+                     for _, a in record.items("aliases"))
 
-    # -- records ---------------------------------------------------------------------
+    # -- records ------------------------------------------------------------------------------------
 
-    def _source(self, document: Document, i: int, record: dict[str, Any]) -> Source | None:
-        owner = self._who("source", record)
-        text = self._seed_text(document, i, record["file"], owner)
-        if text is None:
+    def _source(self, record: Record, owner: str) -> Source | None:
+        f = record.fields
+        lines = self.seeds.lines(record, owner) if "file" in f else None
+        written = self._date(record, owner, f["written"], ("written",)) if "written" in f else None
+        if lines is None:
             return None
-        lines = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
-        if len(lines) < 3:
-            self.report.add(document.path, document.at((i, "file")), f"{owner}: '{record['file']}' must hold a title line, "
-                            "a dek line and at least one paragraph line")
+        for name, line_no in (("title", 1), ("dek", 2)):
+            if name in f and f[name] != lines[line_no - 1]:
+                differs = hints.difference(lines[line_no - 1], f[name])
+                self.report.add(record.path, record.at(name), f"{owner}: '{name}' differs from line {line_no} of "
+                                f"{f['file']}, which reads {lines[line_no - 1]!r}"
+                                + (f"; {differs}" if differs else "") + " — copy it exactly")
+        if not record.complete or ("written" in f and written is None):
             return None
-        for field, line_no in (("title", 1), ("dek", 2)):
-            if record[field] != lines[line_no - 1]:
-                self.report.add(document.path, document.at((i, field)), f"{owner}: '{field}' differs from line {line_no} of "
-                                f"{record['file']}, which reads {lines[line_no - 1]!r} — copy it exactly")
-        paragraphs = tuple(Paragraph(record["id"], n, line) for n, line in enumerate(lines[2:], start=1))
         return Source(
-            id=record["id"], file=record["file"], title=lines[0], dek=lines[1], kind=record.get("kind"),
-            author=record.get("author"), publisher=record.get("publisher"), published=record.get("published"),
-            written=self._date(document, i, record["written"], owner, ("written",)) if "written" in record else None,
-            provenance=record["provenance"], paragraphs=paragraphs, line=document.at((i,))[0], short=record.get("short"),
+            id=f["id"], file=f["file"], title=lines[0], dek=lines[1], kind=f.get("kind"), author=f.get("author"),
+            publisher=f.get("publisher"), published=f.get("published"), written=written, provenance=f["provenance"],
+            paragraphs=self.seeds.paragraphs(f["id"], lines), line=record.at()[0], short=f.get("short"),
         )
 
-    def _seed_text(self, document: Document, i: int, file: str, owner: str) -> str | None:
-        place = document.at((i, "file"))
-        seeds = (self.root / "seeds").resolve()
-        candidate = Path(file)
-        resolved = (self.root / candidate).resolve()
-        if candidate.is_absolute() or ".." in candidate.parts or seeds not in resolved.parents:
-            self.report.add(document.path, place, f"{owner}: file '{file}' is outside seeds/ — put the text in seeds/ and "
-                            "write its path as 'seeds/<name>.txt'")
-            return None
-        if not resolved.is_file():
-            self.report.add(document.path, place, f"{owner}: file '{file}' does not exist — check the name under seeds/")
-            return None
-        try:
-            return resolved.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            self.report.add(document.path, place, f"{owner}: '{file}' is not UTF-8 text — save it as UTF-8")
-            return None
-
-    def _actor(self, document: Document, i: int, record: dict[str, Any]) -> Actor:
-        owner = self._who("actor", record)
+    def _actor(self, record: Record, owner: str) -> Actor | None:
+        f = record.fields
         relations = []
-        for j, relation in enumerate(record.get("relations", [])):
-            other = self._ref(document, (i, "relations", j, "to"), "actor", relation["to"], owner)
-            relations.append(Relation(record["id"], other, relation["label"], relation["inverse"], relation.get("note"),
-                                      self._cites(document, (i, "relations", j, "cites"), relation["cites"], owner)))
-        return Actor(
-            id=record["id"], name=record["name"], kind=ActorKind.from_key(record["kind"]), aliases=self._aliases(record),
-            title=record.get("title"), summary=record["summary"], role=record["role"], relations=tuple(relations),
-            cites=self._cites(document, (i, "cites"), record["cites"], owner), line=document.at((i,))[0],
-        )
-
-    def _event(self, document: Document, i: int, record: dict[str, Any]) -> Event | None:
-        owner = self._who("event", record)
-        actors = tuple(self._ref(document, (i, "actors", j), "actor", a, owner) for j, a in enumerate(record["actors"]))
-        cites = self._cites(document, (i, "cites"), record["cites"], owner)
-        date = self._date(document, i, record, owner)
-        if date is None:
+        for j, relation in record.items("relations"):
+            other = self._ref(record, ("relations", j, "to"), "actor", relation["to"], owner)
+            if other == record.id:
+                self.report.add(record.path, record.at("relations", j, "to"), f"{owner}: a relation from an actor to "
+                                "itself — 'to' must name another actor")
+            relations.append(Relation(record.id or "", other, relation["label"], relation["inverse"], relation.get("note"),
+                                      self._cites(record, ("relations", j, "cites"), enumerate(relation["cites"]), owner)))
+        cites = self._cites(record, ("cites",), record.items("cites"), owner)
+        if not record.complete:
             return None
-        return Event(id=record["id"], title=record["title"], date=date, expected=record["status"] == "expected",
-                     effect=record.get("effect"), actors=actors, summary=record["summary"], cites=cites,
-                     line=document.at((i,))[0])
+        return Actor(id=f["id"], name=f["name"], kind=ActorKind.from_key(f["kind"]), aliases=self._aliases(record),
+                     title=f.get("title"), summary=f["summary"], role=f["role"], relations=tuple(relations), cites=cites,
+                     line=record.at()[0])
 
-    def _quote(self, document: Document, i: int, record: dict[str, Any]) -> Quote | None:
-        owner = self._who("quote", record)
-        speaker = record.get("speaker")
-        if speaker:
-            self._ref(document, (i, "speaker"), "actor", speaker, owner)
-        if record.get("event"):
-            self._ref(document, (i, "event"), "event", record["event"], owner)
-        about = tuple(self._ref(document, (i, "about", j), "actor", a, owner) for j, a in enumerate(record.get("about", [])))
-        cites = self._cites(document, (i, "cites"), record["cites"], owner)
-        date = self._date(document, i, record, owner)
-        found = self._verbatim(document, i, record["text"], cites, owner)
-        if found is None:
+    def _event(self, record: Record, owner: str) -> Event | None:
+        f = record.fields
+        actors = self._refs(record, "actors", "actor", owner)
+        cites = self._cites(record, ("cites",), record.items("cites"), owner)
+        date = self._date(record, owner, f)
+        if date is None or not record.complete:
+            return None
+        return Event(id=f["id"], title=f["title"], date=date, expected=f["status"] == "expected", effect=f.get("effect"),
+                     actors=actors, summary=f["summary"], cites=cites, line=record.at()[0])
+
+    def _quote(self, record: Record, owner: str) -> Quote | None:
+        f = record.fields
+        if f.get("speaker"):
+            self._ref(record, ("speaker",), "actor", f["speaker"], owner)
+        if f.get("event"):
+            self._ref(record, ("event",), "event", f["event"], owner)
+        about = self._refs(record, "about", "actor", owner)
+        cites = self._cites(record, ("cites",), record.items("cites"), owner)
+        date = self._date(record, owner, f)
+        found = self.seeds.verbatim(record, f["text"], cites, self.sources, owner) if "text" in f else None
+        if found is None or not record.complete or ("date" in f and date is None):
             return None
         citation, text = found
-        return Quote(
-            id=record["id"], text=text, kind=QuoteKind.from_key(record["kind"]), speaker=speaker,
-            attribution=record["attribution"], date=date, event=record.get("event"), about=about,
-            context=record["context"], key=bool(record.get("key", False)), cites=cites, found_in=citation,
-            line=document.at((i,))[0],
-        )
+        return Quote(id=f["id"], text=text, kind=QuoteKind.from_key(f["kind"]), speaker=f.get("speaker"),
+                     attribution=f["attribution"], date=date, event=f.get("event"), about=about, context=f["context"],
+                     key=bool(f.get("key", False)), cites=cites, found_in=citation, line=record.at()[0])
 
-    def _verbatim(self, document: Document, i: int, text: str, cites: tuple[Citation, ...], owner: str) -> tuple[Citation, str] | None:
-        paragraphs = [self.sources[c.source].paragraph(c.number) for c in cites
-                      if c.source in self.sources and c.number <= len(self.sources[c.source].paragraphs)]
-        if len(paragraphs) != len(cites):
-            return None  # a bad citation, already reported
-        for paragraph in paragraphs:
-            exact = find_verbatim(text, paragraph.text)
-            if exact is not None:
-                return paragraph.citation, exact
-        best = max(((closest_passage(text, p.text), p) for p in paragraphs), key=lambda found: found[0][0])
-        (_, passage), paragraph = best
-        self.report.add(document.path, document.at((i, "text")), f"{owner}: the text is not word for word in "
-                        f"{', '.join(str(c) for c in cites)}; the closest passage in {paragraph.citation} reads "
-                        f"{passage!r} — copy the words exactly from the article")
-        return None
+    def _term(self, record: Record, owner: str) -> Term | None:
+        f = record.fields
+        cites = self._cites(record, ("cites",), record.items("cites"), owner)
+        if not record.complete:
+            return None
+        return Term(id=f["id"], term=f["term"], aliases=self._aliases(record), definition=f["definition"],
+                    explanation=f.get("explanation"), cites=cites, line=record.at()[0])
 
-    def _term(self, document: Document, i: int, record: dict[str, Any]) -> Term:
-        owner = self._who("term", record)
-        return Term(id=record["id"], term=record["term"], aliases=self._aliases(record), definition=record["definition"],
-                    explanation=record.get("explanation"), cites=self._cites(document, (i, "cites"), record["cites"], owner),
-                    line=document.at((i,))[0])
+
+def _a(kind: str) -> str:
+    return "an" if kind[0] in "aeiou" else "a"
+
+
+def _followers(value: str, refs: list[_Reference], more: str = "") -> str:
+    """"; 12 more references to 'x' (data/events.yml:40, …) fail because of this", or nothing."""
+    if not refs:
+        return ""
+    places = ", ".join(f"{r.record.path}:{r.record.at(*r.pointer)[0]}" for r in refs[:3])
+    if len(refs) > 3:
+        places += f" and {len(refs) - 3} more"
+    count = len(refs)
+    return f"; {count} {more}reference{'s' if count != 1 else ''} to '{value}' ({places}) " \
+           f"fail{'s' if count == 1 else ''} because of this"

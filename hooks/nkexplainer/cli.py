@@ -1,7 +1,7 @@
 """`python hooks/check_data.py [--coverage] [PROJECT]`: check data/, seeds/ and the shortcodes in docs/ without building.
 
-Prints the same messages as the build and exits 1 on any problem, so it fits
-pre-commit hooks and CI steps. It also reports a text in seeds/ that no source
+Prints the same messages as the build, every problem of data/ and docs/ in one run, and exits 1 on any
+problem, so it fits pre-commit hooks and CI steps. It also reports a text in seeds/ that no source
 record uses. With --coverage it then prints, for every source, what the data
 does not cover yet (the report `python hooks/new_source.py` prints for a new text).
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .check import load_model
+from . import preview
+from .check import inspect
 from .coverage import render, source_coverage, unrecorded_seeds
-from .crosslink import cross_link
-from .errors import DataError
-from .link import MentionMode
+from .errors import DataError, Problem
+from .shortcodes import check_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,19 +26,40 @@ def main(argv: list[str] | None = None) -> int:
     wants_coverage = "--coverage" in args
     args = [a for a in args if a != "--coverage"]
     root = Path(args[0]) if args else Path(__file__).resolve().parents[2]
+    if not (root / "data").is_dir():
+        print(f"{root}: no data/ folder here — run the command in the project folder, or name it", file=sys.stderr)
+        return 2
     try:
-        model = load_model(root)
-    except DataError as error:
-        print(error.summary("fix them before building"), file=sys.stderr)
-        return 1
-    docs = {str(p.relative_to(root / "docs")): p.read_text(encoding="utf-8") for p in sorted((root / "docs").rglob("*.md"))}
-    problems = cross_link(model, docs, MentionMode.FIRST_IN_SECTION).problems + unrecorded_seeds(root, model)
+        checked = inspect(root)
+        pages, problems = read_pages(root)
+        problems += checked.problems + check_pages(pages, checked.model, checked.known)
+        if not checked.problems:  # with records left out, their seeds would look unused
+            problems += unrecorded_seeds(root, checked.model)
+    except Exception as error:  # a bug of ours: said plainly, never a traceback
+        problems = [preview.internal_error(error)]
     if problems:
         print(DataError(problems).summary("fix them before building"), file=sys.stderr)
         return 1
+    model = checked.model
     print(f"data/ is fine: {len(model.sources)} sources, {len(model.actors)} actors, {len(model.events)} events, "
           f"{len(model.quotes)} quotes, {len(model.terms)} terms; docs/ shortcodes resolve.")
     if wants_coverage:
         for source_id in model.sources:
             print("\n" + render(source_coverage(model, source_id), model), end="")
     return 0
+
+
+def read_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The hand-written pages under docs/ (path → text), and the ones that cannot be read."""
+    pages, problems = {}, []
+    for path in sorted((root / "docs").rglob("*.md")):
+        label = f"docs/{path.relative_to(root / 'docs').as_posix()}"
+        if not path.is_file():
+            continue
+        try:
+            pages[path.relative_to(root / "docs").as_posix()] = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(label, 0, 0, f"byte {error.start + 1} is not UTF-8 — save the page as UTF-8"))
+        except OSError as error:
+            problems.append(Problem(label, 0, 0, f"cannot be read ({error.strerror or error}) — check the file"))
+    return pages, problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -24,8 +25,10 @@ class Problem:
 class DataError(Exception):
     """Every problem found in the data, raised once after all checks ran."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], checked: Any = None) -> None:
         self.problems = sorted(set(problems))
+        self.checked = checked
+        """What was checked (`check.Checked`), when the data was read: the pages can still be checked against it."""
         super().__init__(self.summary())
 
     def summary(self, outcome: str = "nothing was built") -> str:

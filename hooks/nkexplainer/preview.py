@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import sys
+import traceback
+from pathlib import Path
 
 from .errors import DataError, Problem
 
@@ -14,6 +16,14 @@ _STYLE = (
     "margin:0;padding:1rem 1.5rem;background:#fff3f3;color:#5f0000;border-bottom:4px solid #b00020;"
     "font:16px/1.5 system-ui,sans-serif;position:relative;z-index:10"
 )
+
+
+def internal_error(error: BaseException) -> Problem:
+    """A failure of our own code, as a problem: named with where it happened, and what to do."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "nkexplainer" in f.filename or "hook" in f.filename]
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return Problem("hooks/nkexplainer", 0, 0, f"the explainer's code failed ({type(error).__name__}: {error}{where}) — "
+                   "a bug, not a mistake in the data: please report it with the change that caused it")
 
 
 def report(problems: list[Problem]) -> None:

@@ -73,13 +73,16 @@ _DATE_FIELDS: dict[str, Any] = {
 
 
 def _record(required: list[str], properties: dict[str, Any], description: str) -> dict[str, Any]:
-    return {
+    record = {
         "type": "object",
         "description": description,
         "required": required,
         "properties": properties,
         "additionalProperties": False,
     }
+    if "date" in properties and "precision" not in required:
+        record["dependentRequired"] = {"date": ["precision"]}  # an optional date still needs its precision
+    return record
 
 
 _ALIAS = {

@@ -7,14 +7,21 @@
     [[cite:evolving-relations#p3]]   a link to paragraph 3 of the article, labelled "¶3"
     [[quote:cha-mutual-hostages]]    alone on a line: the quote's callout; inside a sentence: a link to it
 
-An unknown kind or id fails the build with the page's file and line.
+An unknown kind or id fails the build with the page's file, line and column; so
+does a shortcode written almost right (`[[Actor:xi-jinping]]`, `[[actor: xi-jinping]]`,
+`[[actor:Xi Jinping]]`, an unclosed `[[actor:xi-jinping`), which would otherwise
+print its brackets on the page.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
+from mkdocs.utils.meta import get_data
+
+from . import hints
 from .errors import Problem
 from .model import Citation, Model
 from .render import macros
@@ -22,43 +29,93 @@ from .urls import Links
 
 SHORTCODE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[^\]|\s]+)(?:\|(?P<label>[^\]]+))?\]\]")
 
-_BLOCK_QUOTE = re.compile(r"^[ \t]*(\[\[quote:[^\]|\s]+\]\])[ \t]*$", re.MULTILINE)
+_BLOCK_QUOTE = r"^[ \t]*(?P<block>\[\[quote:(?P<quote>[^\]|\s]+)\]\])[ \t]*$"
+"""A quote shortcode alone on its line: the quote's callout."""
+
+_ALMOST = r"(?P<almost>\[\[[ \t]*(?P<akind>[A-Za-z]+)[ \t]*:(?P<arest>[^\]\n]*)(?P<aclose>\]\])?)"
+"""Anything that starts like a shortcode, `[[word:`, and is not one: reported with the fix."""
+
+_ANY = re.compile(f"{_BLOCK_QUOTE}|{SHORTCODE.pattern}|{_ALMOST}", re.MULTILINE)
 
 _CITATION = re.compile(r"^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<number>[1-9][0-9]*)$")
 
+_KINDS = ("actor", "event", "term", "quote", "cite")
 
-def expand(markdown: str, model: Model, page_path: str, file_label: str) -> tuple[str, list[Problem]]:
-    """`markdown` with every shortcode replaced, and the problems found (unknown kinds or ids)."""
+
+def expand(markdown: str, model: Model, page_path: str, file_label: str,
+           held_back: dict[str, set[str]] | None = None, *, render: bool = True) -> tuple[str, list[Problem]]:
+    """`markdown` with every shortcode replaced, and the problems found (unknown kinds or ids, malformed shortcodes).
+
+    `held_back`: ids that exist but whose records have problems of their own, by kind; a shortcode naming one is a
+    follow-on error, not reported. `render=False` only checks: with a model of some records only, a quote's
+    callout could name a record that is left out.
+    """
     links = Links(model, page_path)
     problems: list[Problem] = []
     callouts = macros()
 
-    def where(position: int) -> tuple[int, int]:
+    def report(position: int, message: str) -> None:
         line = markdown.count("\n", 0, position) + 1
-        return line, position - (markdown.rfind("\n", 0, position) + 1) + 1
+        problems.append(Problem(file_label, line, position - (markdown.rfind("\n", 0, position) + 1) + 1, message))
 
-    def block(match: re.Match[str]) -> str:
-        code = SHORTCODE.fullmatch(match.group(1))
-        quote_id = code.group("id") if code else ""
-        if quote_id not in model.quotes:
-            return match.group(0)  # reported as an inline shortcode below
-        return "\n" + str(callouts.quote_callout(model.quotes[quote_id], links)) + "\n"
-
-    def inline(match: re.Match[str]) -> str:
-        kind, record_id, label = match.group("kind", "id", "label")
+    def replace(match: re.Match[str]) -> str:
+        if match.group("block"):
+            quote_id = match.group("quote")
+            if quote_id in model.quotes and render:
+                return "\n" + str(callouts.quote_callout(model.quotes[quote_id], links)) + "\n"
+            kind, record_id, label, start = "quote", quote_id, None, match.start("block")
+            if quote_id in model.quotes:
+                return match.group(0)
+        elif match.group("almost"):
+            report(match.start(), _almost(match, model))
+            return match.group(0)
+        else:
+            kind, record_id, label, start = (*match.group("kind", "id", "label"), match.start())
         try:
             return _link(links, model, kind, record_id, label)
         except LookupError as error:
-            line, column = where(match.start())
-            problems.append(Problem(file_label, line, column, f"{match.group(0)}: {error.args[0]}"))
+            if not _is_held_back(model, kind, record_id, held_back):
+                code = match.group("block") or match.group(0)
+                report(start, f"{code}: {error.args[0]}")
             return match.group(0)
 
-    markdown = _BLOCK_QUOTE.sub(block, markdown)
-    return SHORTCODE.sub(inline, markdown), problems
+    return _ANY.sub(replace, markdown), problems
+
+
+def check_pages(pages: dict[str, str], model: Model, held_back: dict[str, set[str]] | None = None) -> list[Problem]:
+    """The shortcode problems of hand-written pages (`docs/`-relative path → raw text, front matter included)."""
+    problems = []
+    for path, source in sorted(pages.items()):
+        body, _ = get_data(source)
+        offset = source[: len(source) - len(body)].count("\n")
+        for problem in expand(body, model, path, f"docs/{path}", held_back, render=False)[1]:
+            problems.append(Problem(problem.path, problem.line + offset, problem.column, problem.message))
+    return problems
+
+
+class EveryId(frozenset):
+    """Held back: every id of a kind whose data file could not be read."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _is_held_back(model: Model, kind: str, record_id: str, held_back: dict[str, set[str]] | None) -> bool:
+    """True when the record is left out of `model` for problems of its own, already reported."""
+    if not held_back:
+        return False
+    if kind == "cite":
+        source = record_id.partition("#")[0]
+        return source not in model.sources and source in held_back.get("source", set())
+    return record_id not in _records(model).get(kind, {}) and record_id in held_back.get(kind, set())
+
+
+def _records(model: Model) -> dict[str, dict[str, Any]]:
+    return {"actor": model.actors, "event": model.events, "term": model.terms, "quote": model.quotes}
 
 
 def _link(links: Links, model: Model, kind: str, record_id: str, label: str | None) -> str:
-    records = {"actor": model.actors, "event": model.events, "term": model.terms, "quote": model.quotes}
+    records = _records(model)
     if kind == "cite":
         match = _CITATION.match(record_id)
         source = model.sources.get(match.group("source")) if match else None
@@ -67,9 +124,67 @@ def _link(links: Links, model: Model, kind: str, record_id: str, label: str | No
                               f"[[cite:{next(iter(model.sources), 'source')}#p1]]")
         return links.cite(Citation(source.id, int(match.group("number"))), label)
     if kind not in records:
-        raise LookupError(f"unknown kind '{kind}' — use actor, event, term, quote or cite")
+        guess = difflib.get_close_matches(kind, _KINDS, n=1)
+        raise LookupError(f"unknown kind '{kind}' — use actor, event, term, quote or cite"
+                          + (f" (did you mean '{guess[0]}'?)" if guess else ""))
     if record_id not in records[kind]:
-        guess = difflib.get_close_matches(record_id, list(records[kind]), n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "check the id in data/"
-        raise LookupError(f"unknown {kind} '{record_id}' — {hint}")
+        raise LookupError(f"unknown {kind} '{record_id}' — {_id_hint(model, kind, record_id)}")
     return getattr(links, kind)(record_id, label)
+
+
+def _id_hint(model: Model, kind: str, record_id: str) -> str:
+    records = _records(model)
+    similar = hints.did_you_mean(hints.similar_ids(record_id, records[kind]))
+    if similar:
+        return similar
+    named = _by_name(model, kind, record_id)
+    if named:
+        return f"did you mean '{named}'? ('{record_id}' is one of its names, not its id)"
+    other = [k for k, found in records.items() if k != kind and record_id in found]
+    if other:
+        return f"'{record_id}' is {'an' if other[0][0] in 'aeiou' else 'a'} {other[0]} — write [[{other[0]}:{record_id}]]"
+    return "check the id in data/"
+
+
+def _by_name(model: Model, kind: str, text: str) -> str | None:
+    """The id of the actor or term that has `text` as its name or an alias (compared as slugs)."""
+    wanted = hints.slug(text)
+    if kind == "actor":
+        named = [(a.id, [a.name, *(x.name for x in a.aliases)]) for a in model.actors.values()]
+    elif kind == "term":
+        named = [(t.id, [t.term, *(x.name for x in t.aliases)]) for t in model.terms.values()]
+    else:
+        named = [(e.id, [e.title]) for e in model.events.values()] if kind == "event" else []
+    return next((record_id for record_id, names in named if wanted in map(hints.slug, names)), None)
+
+
+def _almost(match: re.Match[str], model: Model) -> str:
+    """What is wrong with a shortcode written almost right, and the shortcode to write instead."""
+    kind_text, rest, closed = match.group("akind", "arest", "aclose")
+    id_text, bar, label = rest.partition("|")
+    kind = kind_text.lower()
+    written = id_text.strip() if closed else (id_text.split() or [""])[0]
+    raw = match.group(0)
+    single = not closed and match.string[match.end(): match.end() + 1] == "]"
+    head = raw[: raw.index(":") + 2]  # "[[actor: " with the character after the colon
+    shown = raw if closed or single or not written else raw[: raw.index(":") + 1 + rest.index(written) + len(written)]
+    shown += "]" if single else ""
+    if kind not in _KINDS:
+        guess = difflib.get_close_matches(kind, _KINDS, n=1)
+        return f"{shown.strip()}: unknown kind '{kind_text}' — use actor, event, term, quote or cite" + (
+            f" (did you mean '{guess[0]}'?)" if guess else "")
+    records = _records(model).get(kind, {})
+    target = written if written in records or kind == "cite" else (_by_name(model, kind, written) or hints.slug(written))
+    reasons = []
+    if not closed:
+        reasons.append("it ends with one ']', not two" if single else "it is not closed with ']]'")
+    if kind_text != kind:
+        reasons.append(f"kinds are written in lowercase, not '{kind_text}'")
+    if head[2].isspace() or head[-2].isspace() or head[-1].isspace() or (closed and id_text != id_text.strip()):
+        reasons.append("a shortcode has no spaces inside it")
+    if written and target != written:
+        reasons.append(f"'{written}' is not an id (ids are lowercase words joined by hyphens)")
+    if not reasons:
+        reasons.append("a shortcode is [[kind:id]] or [[kind:id|label]]")
+    fixed = f"[[{kind}:{target or 'id'}{bar + label.strip() if bar and (closed or single) else ''}]]"
+    return f"{shown.strip()}: {'; '.join(reasons)} — write {fixed}"
