@@ -17,6 +17,17 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, settings
+
+# Property-based tests (test_properties.py). CI: the same examples every run (derandomised, no example
+# database), so a red run is a real regression. Exploring: fresh random examples, many more of them:
+#   .venv/bin/python -m pytest tests/test_properties.py --hypothesis-profile=explore
+_SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile("ci", derandomize=True, database=None, max_examples=60, deadline=None,
+                          suppress_health_check=_SLOW_IS_FINE, print_blob=True)
+settings.register_profile("explore", max_examples=2000, deadline=None, suppress_health_check=_SLOW_IS_FINE,
+                          print_blob=True)
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "data", "seeds")

@@ -328,3 +328,116 @@ def test_a_yaml_alias_inside_itself_is_a_clean_error(tmp_path):
     assert code == 1
     assert "  data/actors.yml:7:16: the YAML alias *loop refers to the list or record it is in — write the values out" \
         in output.splitlines()
+
+
+# -- bounded reading: what a hostile or odd file costs (bench/limits.py measures time and memory) ----------
+
+
+def _only_problem(project) -> str:
+    code, output = run_check(project.root)
+    assert code == 1, output
+    lines = problem_lines(output)
+    assert len(lines) == 1, output
+    return lines[0]
+
+
+def test_an_oversized_data_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr("nkexplainer.load.MAX_BYTES", 10_000)
+    project = fixture_project(tmp_path)
+    project.write("data/glossary.yml", (MINIMAL / "data" / "glossary.yml").read_text(encoding="utf-8") + "#" * 10_000)
+    size = (project.root / "data" / "glossary.yml").stat().st_size
+    assert _only_problem(project) == (f"data/glossary.yml: the file is {size:,} bytes, more than the 10,000 a file may "
+                                      "have here — check that it is the right file")
+
+
+def test_too_many_values_and_an_alias_bomb_are_refused_where_the_limit_is_crossed(tmp_path, monkeypatch):
+    monkeypatch.setattr("nkexplainer.load.MAX_VALUES", 200)
+    project = fixture_project(tmp_path)
+    text = (MINIMAL / "data" / "actors.yml").read_text(encoding="utf-8")
+    project.write("data/actors.yml", text.replace("  aliases: []", "  aliases: [" + "a, " * 200 + "a]"))
+    assert _only_problem(project).startswith("data/actors.yml:7:583: the file holds more than 200 values")
+    project.write("data/actors.yml", text.replace("  aliases: []", "  aliases: &a [x, x, x, x, x, x, x, x]\n"
+                                                  "  lol1: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+                                                  "  lol2: &c [*b, *b, *b, *b, *b, *b, *b, *b]"))
+    assert _only_problem(project) == ("data/actors.yml:9:17: the YAML aliases (*name) in this file expand to more than "
+                                      "200 values (here, at *b) — write the values out instead of nesting aliases")
+
+
+def test_nesting_deeper_than_the_limit_is_refused(tmp_path):
+    project = fixture_project(tmp_path)
+    text = (MINIMAL / "data" / "actors.yml").read_text(encoding="utf-8")
+    project.write("data/actors.yml", text.replace("  aliases: []", "  aliases: " + "[" * 40 + "]" * 40))
+    assert _only_problem(project) == ("data/actors.yml:7:42: lists and records are nested more than 32 levels deep "
+                                      "here — check the brackets and the indentation")
+
+
+def test_anchors_aliases_and_merge_keys_within_the_limits_are_fine(tmp_path):
+    project = fixture_project(tmp_path)
+    project.edit("data/events.yml", "  cites:\n    - test-article#p3\n", "  cites: &p3\n    - test-article#p3\n")
+    project.edit("data/events.yml", "  cites:\n    - test-article#p3\n", "  cites: *p3\n")
+    code, output = run_check(project.root)
+    assert code == 0, output
+
+
+def test_a_nul_byte_in_a_data_file_is_located(tmp_path):
+    project = fixture_project(tmp_path)
+    project.edit("data/glossary.yml", "An agreement to stop", "An agreement\x00 to stop")
+    assert _only_problem(project) == ("data/glossary.yml:7:28: the file contains U+0000 (null byte), which YAML does "
+                                      "not allow — remove it (most editors do not show it)")
+
+
+def test_a_data_file_that_is_a_folder_is_named_as_one(tmp_path):
+    project = fixture_project(tmp_path)
+    (project.root / "data" / "glossary.yml").unlink()
+    (project.root / "data" / "glossary.yml").mkdir()
+    assert _only_problem(project) == "data/glossary.yml: the file is a folder, not a file — name a file"
+
+
+@pytest.mark.parametrize("file, says", [
+    ("seeds/\x1b[31mred.txt", "file 'seeds/\\x1b[31mred.txt' contains U+001B (escape) — retype the name"),
+    ("seeds/" + "a" * 300 + ".txt", "is too long — a name may have at most 255 bytes, a path 1024"),
+    ("seeds/" + "a/" * 600 + "a.txt", "is too long — a name may have at most 255 bytes, a path 1024"),
+    ("seeds/loop.txt", "file 'seeds/loop.txt' cannot be followed (a link that points to itself?)"),
+    ("seeds/missing.txt", "file 'seeds/missing.txt' does not exist — check the name"),
+])
+def test_a_seed_file_name_never_reaches_the_file_system_unchecked(tmp_path, file, says):
+    project = fixture_project(tmp_path)
+    (project.root / "seeds" / "loop.txt").symlink_to("loop.txt")
+    project.edit("data/sources.yml", "file: seeds/test-article.txt", f"file: {json.dumps(file)}")
+    line = _only_problem(project)
+    assert line.startswith("data/sources.yml:5:9: source 'test-article': "), line
+    assert says in line
+
+
+def test_a_byte_order_mark_at_the_start_of_a_seed_is_named(tmp_path):
+    project = fixture_project(tmp_path)
+    seed = project.root / "seeds" / "test-article.txt"
+    seed.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes())
+    assert _only_problem(project) == ("data/sources.yml:5:9: source 'test-article': 'seeds/test-article.txt' starts "
+                                      "with an invisible byte order mark (U+FEFF) — save it as UTF-8 without BOM "
+                                      "(\"UTF-8\", not \"UTF-8 with BOM\")")
+
+
+def test_typed_values_that_mean_what_they_say_are_taken_as_text(tmp_path):
+    """A year, a number or an (even impossible) date where text is wanted is the text typed; `yes` is true."""
+    project = fixture_project(tmp_path)
+    project.edit("data/glossary.yml", 'definition: "An agreement to stop fighting."', "definition: 0000-01-16")
+    project.edit("data/glossary.yml", 'explanation: "The article calls', 'explanation: "The article calls')
+    project.edit("data/events.yml", 'title: "A border treaty"', "title: 1989")
+    project.edit("data/events.yml", 'date: "2016"', "date: 2016")
+    project.edit("data/quotes.yml", "key: true", "key: yes")
+    code, output = run_check(project.root)
+    assert code == 0, output
+    from nkexplainer.check import load_model
+
+    model = load_model(project.root)
+    assert model.terms["ceasefire"].definition == "0000-01-16"
+    assert model.events["border-treaty-expected"].title == "1989"
+    assert model.events["border-treaty-expected"].date.year == 2016
+    assert model.quotes["gamma-ceasefire-not-peace"].key is True
+
+
+def test_a_page_that_is_not_utf8_is_reported_by_the_check_command(tmp_path):
+    project = fixture_project(tmp_path)
+    project.write("docs/notes.md", "Caf\xe9".encode("latin-1"))
+    assert _only_problem(project) == "docs/notes.md: byte 4 is not UTF-8 — save the page as UTF-8"

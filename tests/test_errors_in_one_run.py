@@ -107,3 +107,28 @@ def test_the_build_reports_the_same_and_writes_no_site(outcome):
     assert problem_lines(built.output) == expected, built.output
     assert "nothing was built" in built.output
     assert not (built.site / "index.html").exists()
+
+
+README_PHRASES = [
+    "YAML read NO as false — put it in quotes", "YAML read ~ as empty", "as the number 750",
+    "expand to more than 250,000 values", "a second YAML document starts here ('---')", "indent with spaces, not tabs",
+    "' #' starts a comment in YAML", "ids are lowercase words joined by hyphens", "fail because of this",
+    "a relation from an actor to itself", "is cited twice", "does not match precision", "it gives only the year",
+    "has year 0, which no calendar has", "is already the name of this actor", "in half — quote whole words",
+    "but it is in", "U+200B (zero-width space) where the text has U+0020 (space)", "contains U+0000 (null byte)",
+    "is a folder, not a file", "a shortcode has no spaces inside it", "kinds are written in lowercase, not 'Actor'",
+    "is not an id", "it is not closed with ']]'", "it ends with one ']', not two", "does not exist",
+    "not one of", "did you mean",
+]
+
+
+@pytest.mark.parametrize("phrase", README_PHRASES)
+def test_the_readme_table_explains_every_message_of_the_fixtures(phrase):
+    """Each phrase is in a message the fixtures produce, and in the README's table of messages."""
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Message (abridged) | What to do |"):]
+    table = table[: table.index("\n\n")]
+    assert any(phrase in message for message in MANY + UNREADABLE), phrase
+    assert phrase in table, phrase

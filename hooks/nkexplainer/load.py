@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import Report
+from .hints import name
 
 MAX_BYTES = 5_000_000
 """About seven times the largest data file at ×100 scale (bench/corpus.py: actors.yml, 0.7 MB)."""
@@ -34,6 +35,10 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _YAML = "tag:yaml.org,2002:"
+_IMPLICIT = _RESOLVER.yaml_implicit_resolvers
+"""PyYAML's rules for plain scalars, by first character: which tag `2015`, `NO` or `~` resolves to."""
+_PLAIN_TAGS = frozenset({None, "!"})
+_COLLECTION_TAGS = frozenset({None, "!", _YAML + "seq", _YAML + "map"})
 
 Pointer = tuple[Any, ...]
 """A path into a document: `(3, "aliases", 0)` is the first alias of the fourth record."""
@@ -70,36 +75,38 @@ class Document:
         return self.values.get((), (1, 1))
 
 
-def read_bytes(root: Path, relative: str, report: Report, *, about: str, place: tuple[str, tuple[int, int]] | None = None,
-               limit: int = MAX_BYTES) -> bytes | None:
+def read_bytes(root: Path, relative: str, report: Report, *, about: str = "the file",
+               place: tuple[str, tuple[int, int]] | None = None, limit: int | None = None) -> bytes | None:
     """The bytes of `root/relative`, or None with the reason reported (missing, a folder, too large, unreadable).
 
-    `place` is where to report (a data file and position naming this file); by default the file itself.
+    `about` names the file in the message; `place` is where to report it (a data file and the position that
+    names this file); by default the file itself.
     """
     where, position = place or (relative, None)
+    limit = MAX_BYTES if limit is None else limit
     path = root / relative
     try:
         if path.is_dir():
-            report.add(where, position, f"{about}'{relative}' is a folder, not a file — name a file")
+            report.add(where, position, f"{about} is a folder, not a file — name a file")
             return None
         size = path.stat().st_size
         if size > limit:
-            report.add(where, position, f"{about}'{relative}' is {size / 1e6:.1f} MB, more than the {limit / 1e6:g} MB a "
-                       "file may have here — split the text, or check that the right file is named")
+            report.add(where, position, f"{about} is {size:,} bytes, more than the {limit:,} a file may have here — "
+                       "check that it is the right file")
             return None
         with path.open("rb") as handle:
             return handle.read(limit + 1)[:limit]
     except FileNotFoundError:
-        report.add(where, position, f"{about}'{relative}' does not exist — check the name")
+        report.add(where, position, f"{about} does not exist — check the name")
     except OSError as error:
-        report.add(where, position, f"{about}'{relative}' cannot be read ({error.strerror or error}) — check the name "
-                   "and the file's permissions")
+        report.add(where, position, f"{about} cannot be read ({error.strerror or error}) — check the name and the "
+                   "file's permissions")
     return None
 
 
 def read_document(root: Path, relative: str, report: Report) -> Document | None:
     """Parse `root/relative`; on any problem, report it and return None."""
-    raw = read_bytes(root, relative, report, about="")
+    raw = read_bytes(root, relative, report)
     if raw is None:
         return None
     try:
@@ -124,6 +131,12 @@ def read_document(root: Path, relative: str, report: Report) -> Document | None:
             document = _Builder(relative, text, found, yaml.SafeLoader).build()
     except yaml.MarkedYAMLError as error:
         report.add(relative, *_syntax_error(error, text))
+        return None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. a NUL byte
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        report.add(relative, (line, column), f"the file contains {name(chr(error.character))}, which YAML does not "
+                   "allow — remove it (most editors do not show it)")
         return None
     except yaml.YAMLError as error:
         report.add(relative, None, f"YAML syntax: {error}")
@@ -166,7 +179,7 @@ class _Refused(Exception):
         self.message = message
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A list or record being read: where it goes, and how many values it holds so far."""
 
@@ -176,7 +189,7 @@ class _Open:
     size: int = 1
     key: Any = None
     key_mark: yaml.Mark | None = None
-    merges: list[tuple[Any, yaml.Mark]] = field(default_factory=list)
+    merges: list[tuple[Any, yaml.Mark]] | None = None
 
 
 class _Builder:
@@ -193,40 +206,45 @@ class _Builder:
 
     def build(self) -> Document | None:
         loader = self.loader(self.text)
+        handlers = {
+            yaml.DocumentStartEvent: self._document, yaml.ScalarEvent: self._scalar_event, yaml.AliasEvent: self._alias,
+            yaml.SequenceStartEvent: self._open, yaml.MappingStartEvent: self._open,
+            yaml.SequenceEndEvent: self._close, yaml.MappingEndEvent: self._close,
+        }
+        check, get = loader.check_event, loader.get_event
         try:
-            while loader.check_event():
-                self._event(loader.get_event())
+            while check():
+                event = get()
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
         finally:
             loader.dispose()
         return self.document if self.documents else None
 
-    def _event(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _Refused(event.start_mark, "a second YAML document starts here ('---') — a data file is one list "
-                               "of records; remove the line")
-        elif isinstance(event, yaml.ScalarEvent):
-            value, written = self._scalar(event)
-            self._add(value, 1, event, written)
-            if event.anchor:
-                self.anchors[event.anchor] = (value, 1)
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            self._open(event)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            self._close()
+    def _document(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _Refused(event.start_mark, "a second YAML document starts here ('---') — a data file is one list "
+                           "of records; remove the line")
+
+    def _scalar_event(self, event: yaml.ScalarEvent) -> None:
+        value, written = self._scalar(event)
+        self._add(value, 1, event, written)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
 
     # -- values ------------------------------------------------------------------------------
 
     def _scalar(self, event: yaml.ScalarEvent) -> tuple[Any, Written | None]:
         text = event.value
         tag = event.tag
-        if tag in (None, "!") and event.implicit[0]:
-            tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
-        elif tag in (None, "!"):
-            return text, None
+        if tag in _PLAIN_TAGS:
+            if not event.implicit[0]:
+                return text, None  # quoted: text
+            tag = next((t for t, rule in _IMPLICIT.get(text[:1], ()) if rule.match(text)), None)
+            if tag is None:
+                return text, None
         kind = tag.removeprefix(_YAML)
         if kind in ("str", "timestamp", "merge", "value"):
             return text, None  # dates are text in our data: '2015-02-30' is checked, and reported, as a date
@@ -257,7 +275,7 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             raise _Refused(event.start_mark, f"lists and records are nested more than {MAX_DEPTH} levels deep here — "
                            "check the brackets and the indentation")
-        if event.tag not in (None, "!", _YAML + "seq", _YAML + "map"):
+        if event.tag not in _COLLECTION_TAGS:
             self.report.add(self.path, _position(event.start_mark), f"the YAML tag '{event.tag}' has no meaning in our data "
                             "— remove it")
         container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
@@ -266,9 +284,9 @@ class _Builder:
         self.document.values[pointer] = _position(event.start_mark)
         self.stack.append(_Open(container, pointer, event.anchor))
 
-    def _close(self) -> None:
+    def _close(self, event: yaml.Event) -> None:
         frame = self.stack.pop()
-        for merged, mark in frame.merges:
+        for merged, mark in frame.merges or ():
             for key, value in merged.items():
                 if key not in frame.value:
                     frame.value[key] = value
@@ -314,7 +332,7 @@ class _Builder:
             merged = value if isinstance(value, list) else [value]
             if not all(isinstance(m, dict) for m in merged):
                 raise _Refused(mark, "'<<' merges the fields of a record: write '<<: *name' where '&name' marks a record")
-            top.merges.extend((m, mark) for m in merged)
+            top.merges = (top.merges or []) + [(m, mark) for m in merged]
             return
         if key in top.value:
             self.report.add(self.path, _position(mark), f"field {key!r} is given twice in the same record — keep one")

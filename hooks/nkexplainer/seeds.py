@@ -41,7 +41,7 @@ class SeedReader:
         if problem:
             self.report.add(*place, f"{owner}: file {file!r} {problem}")
             return None
-        raw = read_bytes(self.root, file, self.report, about=f"{owner}: file ", place=place)
+        raw = read_bytes(self.root, file, self.report, about=f"{owner}: file '{file}'", place=place)
         if raw is None:
             return None
         try:
