@@ -43,7 +43,7 @@ class _Build:
         self.model: Model | None = None
         self.site: Site | None = None
         self.data_error: DataError | None = None
-        """The data's problems, reported in `on_files` together with those of the hand-written pages."""
+        """The problems of the data and of the hand-written pages' shortcodes, checked together in `on_config`."""
         self.problems: list[Problem] = []
 
 
@@ -61,7 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _build = _Build()
     try:
         with _building():
-            _build.model = load_model(Path(config.config_file_path).parent)
+            root = Path(config.config_file_path).parent
+            _build.model = load_model(root, shortcodes.read_pages(root, Path(config.docs_dir))[0])
         _last_good = _build.model
     except DataError as error:
         _build.data_error = error
@@ -78,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     docs = {f.src_uri: f.content_string for f in files.documentation_pages()}
     if _build.data_error is not None:
-        _fail(_build.data_error.problems + _page_problems(_build.data_error, docs))
+        _fail(_build.data_error.problems)
     try:
         with _building():
             _build.site = placeholder_site(docs) if _build.model is None else cross_link(_build.model, docs, _mention_mode(config))
@@ -94,16 +95,6 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
         for path, text in opendata.data_files(_build.model).items():
             files.append(File.generated(config, path, content=text))
     return files
-
-
-def _page_problems(error: DataError, docs: dict[str, str]) -> list[Problem]:
-    """The shortcode problems of the hand-written pages, checked against the records that passed."""
-    if error.checked is None:
-        return []
-    try:
-        return shortcodes.check_pages(docs, error.checked.model, error.checked.known)
-    except Exception as failure:
-        return [preview.internal_error(failure)]
 
 
 def on_nav(nav_: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:

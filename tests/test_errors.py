@@ -12,6 +12,7 @@ see `test_errors_in_one_run.py`.
 from __future__ import annotations
 
 import io
+import os
 import json
 import re
 import shutil
@@ -441,3 +442,11 @@ def test_a_page_that_is_not_utf8_is_reported_by_the_check_command(tmp_path):
     project = fixture_project(tmp_path)
     project.write("docs/notes.md", "Caf\xe9".encode("latin-1"))
     assert _only_problem(project) == "docs/notes.md: byte 4 is not UTF-8 — save the page as UTF-8"
+
+
+def test_a_seed_that_is_a_pipe_is_refused_without_waiting_for_it(tmp_path):
+    project = fixture_project(tmp_path)
+    os.mkfifo(project.root / "seeds" / "pipe.txt")
+    project.edit("data/sources.yml", "file: seeds/test-article.txt", "file: seeds/pipe.txt")
+    assert _only_problem(project) == ("data/sources.yml:5:9: source 'test-article': file 'seeds/pipe.txt' is not a "
+                                      "regular file (a pipe or a device?) — name a text file")

@@ -30,7 +30,6 @@ from nkexplainer.check import Checked, inspect
 from nkexplainer.crosslink import cross_link
 from nkexplainer.errors import Problem
 from nkexplainer.link import MentionMode
-from nkexplainer.shortcodes import check_pages
 
 FILES = ("sources", "actors", "events", "quotes", "glossary")
 TEXTS = {name: (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8") for name in FILES}
@@ -175,8 +174,8 @@ def run_pipeline(texts: dict[str, str], docs: dict[str, str] = DOCS, *, render: 
         (root / "data").mkdir()
         for name, text in texts.items():
             (root / "data" / f"{name}.yml").write_bytes(text.encode("utf-8", "surrogatepass"))
-        checked = inspect(root)
-    problems = checked.problems + check_pages(docs, checked.model, checked.known)
+        checked = inspect(root, docs)
+    problems = checked.problems
     for problem in problems:
         assert problem.path.startswith(("data/", "docs/")), problem
         assert problem.message and problem.line >= 0 and problem.column >= 0, problem

@@ -24,7 +24,7 @@ from .dates import PartialDate, Precision
 from .errors import DataError, Problem, Report
 from .model import Actor, ActorKind, Alias, Citation, Event, Model, Quote, QuoteKind, Relation, Source, Term
 from .seeds import SeedReader
-from .shortcodes import EveryId
+from .shortcodes import EveryId, Unknown, check_pages
 from .validate import Record, pattern_hint, read_records
 
 
@@ -40,19 +40,20 @@ class Checked:
     Every id of a kind whose file could not be read."""
 
 
-def load_model(root: Path) -> Model:
-    """Read and check `root/data/*.yml` and the seeds they cite; raise `DataError` on any problem.
+def load_model(root: Path, pages: dict[str, str] | None = None) -> Model:
+    """Read and check `root/data/*.yml`, the seeds they cite and the shortcodes of `pages` (hand-written pages:
+    `docs/`-relative path → text); raise `DataError` on any problem.
 
-    The error carries what was checked (`DataError.checked`), so the pages can still be checked against it.
+    The error carries what was checked (`DataError.checked`).
     """
-    checked = inspect(root)
+    checked = inspect(root, pages)
     if checked.problems:
         raise DataError(checked.problems, checked)
     return checked.model
 
 
-def inspect(root: Path) -> Checked:
-    """Read and check the data; never raises for a problem in it."""
+def inspect(root: Path, pages: dict[str, str] | None = None) -> Checked:
+    """Read and check the data, and the shortcodes of `pages`; never raises for a problem in them."""
     report = Report()
     records: dict[str, list[Record]] = {}
     unreadable: set[str] = set()
@@ -65,15 +66,21 @@ def inspect(root: Path) -> Checked:
     model = checker.build()
     check_aliases(model, records, report)
     known = {kind: EveryId() if kind in unreadable else set(ids) for kind, ids in checker.ids.items()}
-    for kind, meant in checker.bad_ids:
-        known[kind] = known[kind] | {meant}
+    if pages is not None:
+        unknown: list[Unknown] = []
+        report.problems.extend(check_pages(pages, model, known, unknown))
+        for kind, record_id, path, position, code in unknown:
+            checker.unknown.setdefault((kind, record_id), []).append(_Reference(path, position, code))
+    checker.report_references()
     return Checked(model, report.problems, known)
 
 
 @dataclass
 class _Reference:
-    record: Record
-    pointer: tuple
+    """Where an id is referred to, and who refers to it ("event 'x'", or the shortcode as written)."""
+
+    path: str
+    position: tuple[int, int]
     owner: str
 
 
@@ -111,7 +118,6 @@ class _Checker:
         quotes = self._build_all("quotes", self._quote)
         terms = self._build_all("glossary", self._term)
         self._unique_names()
-        self._report_references()
         return Model(sources=self.sources, actors=actors, events=events, quotes=quotes, terms=terms)
 
     def _build_all(self, name: str, build: Callable[[Record, str], Any]) -> dict[str, Any]:
@@ -174,14 +180,14 @@ class _Checker:
 
     def _ref(self, record: Record, pointer: tuple, kind: str, value: str, owner: str) -> str:
         if value not in self.ids[kind] and kind not in self.unreadable:
-            self.unknown.setdefault((kind, value), []).append(_Reference(record, pointer, owner))
+            self.unknown.setdefault((kind, value), []).append(_Reference(record.path, record.at(*pointer), owner))
         return value
 
     def _refs(self, record: Record, name: str, kind: str, owner: str) -> tuple[str, ...]:
         return tuple(self._ref(record, (name, j), kind, value, owner) for j, value in record.items(name))
 
-    def _report_references(self) -> None:
-        """Each unknown id once, at its first reference, with how many more fail because of it."""
+    def report_references(self) -> None:
+        """Each unknown id once, at its first reference, with how many more fail because of it (in data or pages)."""
         for (kind, value), refs in self.unknown.items():
             bad = self.bad_ids.get((kind, value))
             if bad:
@@ -189,7 +195,7 @@ class _Checker:
                 continue
             first, more = refs[0], refs[1:]
             message = f"{first.owner}: unknown {kind} '{value}' — {self._id_hint(kind, value)}"
-            self.report.add(first.record.path, first.record.at(*first.pointer), message + _followers(value, more, "more "))
+            self.report.add(first.path, first.position, message + _followers(value, more, "more "))
         for bad in self.bad_ids.values():
             record, raw = bad.record, str(bad.record.fields.get("id"))
             self.report.add(record.path, record.at("id"), f"{bad.kind} id {raw!r} — {pattern_hint(schema.SLUG, raw)}"
@@ -350,7 +356,7 @@ def _followers(value: str, refs: list[_Reference], more: str = "") -> str:
     """"; 12 more references to 'x' (data/events.yml:40, …) fail because of this", or nothing."""
     if not refs:
         return ""
-    places = ", ".join(f"{r.record.path}:{r.record.at(*r.pointer)[0]}" for r in refs[:3])
+    places = ", ".join(f"{r.path}:{r.position[0]}" for r in refs[:3])
     if len(refs) > 3:
         places += f" and {len(refs) - 3} more"
     count = len(refs)

@@ -14,8 +14,8 @@ from pathlib import Path
 from . import preview
 from .check import inspect
 from .coverage import render, source_coverage, unrecorded_seeds
-from .errors import DataError, Problem
-from .shortcodes import check_pages
+from .errors import DataError
+from .shortcodes import read_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,9 +30,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{root}: no data/ folder here — run the command in the project folder, or name it", file=sys.stderr)
         return 2
     try:
-        checked = inspect(root)
         pages, problems = read_pages(root)
-        problems += checked.problems + check_pages(pages, checked.model, checked.known)
+        checked = inspect(root, pages)
+        problems += checked.problems
         if not checked.problems:  # with records left out, their seeds would look unused
             problems += unrecorded_seeds(root, checked.model)
     except Exception as error:  # a bug of ours: said plainly, never a traceback
@@ -48,18 +48,3 @@ def main(argv: list[str] | None = None) -> int:
             print("\n" + render(source_coverage(model, source_id), model), end="")
     return 0
 
-
-def read_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
-    """The hand-written pages under docs/ (path → text), and the ones that cannot be read."""
-    pages, problems = {}, []
-    for path in sorted((root / "docs").rglob("*.md")):
-        label = f"docs/{path.relative_to(root / 'docs').as_posix()}"
-        if not path.is_file():
-            continue
-        try:
-            pages[path.relative_to(root / "docs").as_posix()] = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(Problem(label, 0, 0, f"byte {error.start + 1} is not UTF-8 — save the page as UTF-8"))
-        except OSError as error:
-            problems.append(Problem(label, 0, 0, f"cannot be read ({error.strerror or error}) — check the file"))
-    return pages, problems

@@ -14,6 +14,7 @@ text where text is wanted, or say exactly what YAML made of it.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,11 @@ def read_bytes(root: Path, relative: str, report: Report, *, about: str = "the f
         if path.is_dir():
             report.add(where, position, f"{about} is a folder, not a file — name a file")
             return None
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device: reading it could wait for ever, or never end
+            report.add(where, position, f"{about} is not a regular file (a pipe or a device?) — name a text file")
+            return None
+        size = info.st_size
         if size > limit:
             report.add(where, position, f"{about} is {size:,} bytes, more than the {limit:,} a file may have here — "
                        "check that it is the right file")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 from typing import Any
 
 from mkdocs.utils.meta import get_data
@@ -42,21 +43,37 @@ _CITATION = re.compile(r"^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<number>[1-9]
 _KINDS = ("actor", "event", "term", "quote", "cite")
 
 
+class UnknownId(LookupError):
+    """A shortcode names an id that no record of its kind has."""
+
+    def __init__(self, message: str, kind: str, record_id: str) -> None:
+        super().__init__(message)
+        self.kind, self.record_id = kind, record_id
+
+
+Unknown = tuple[str, str, str, tuple[int, int], str]
+"""An unknown id in a page: kind, id, file, (line, column), the shortcode as written."""
+
+
 def expand(markdown: str, model: Model, page_path: str, file_label: str,
-           held_back: dict[str, set[str]] | None = None, *, render: bool = True) -> tuple[str, list[Problem]]:
+           held_back: dict[str, set[str]] | None = None, *, render: bool = True,
+           unknown: list[Unknown] | None = None) -> tuple[str, list[Problem]]:
     """`markdown` with every shortcode replaced, and the problems found (unknown kinds or ids, malformed shortcodes).
 
     `held_back`: ids that exist but whose records have problems of their own, by kind; a shortcode naming one is a
     follow-on error, not reported. `render=False` only checks: with a model of some records only, a quote's
-    callout could name a record that is left out.
+    callout could name a record that is left out. `unknown`: where to put unknown ids instead of reporting them,
+    so the data check can report each once with every reference to it (data and pages) counted.
     """
     links = Links(model, page_path)
     problems: list[Problem] = []
     callouts = macros()
 
+    def where(position: int) -> tuple[int, int]:
+        return markdown.count("\n", 0, position) + 1, position - (markdown.rfind("\n", 0, position) + 1) + 1
+
     def report(position: int, message: str) -> None:
-        line = markdown.count("\n", 0, position) + 1
-        problems.append(Problem(file_label, line, position - (markdown.rfind("\n", 0, position) + 1) + 1, message))
+        problems.append(Problem(file_label, *where(position), message))
 
     def replace(match: re.Match[str]) -> str:
         if match.group("block"):
@@ -74,22 +91,51 @@ def expand(markdown: str, model: Model, page_path: str, file_label: str,
         try:
             return _link(links, model, kind, record_id, label)
         except LookupError as error:
-            if not _is_held_back(model, kind, record_id, held_back):
-                code = match.group("block") or match.group(0)
+            code = match.group("block") or match.group(0)
+            if _is_held_back(model, kind, record_id, held_back):
+                pass
+            elif unknown is not None and isinstance(error, UnknownId):
+                unknown.append((kind, record_id, file_label, where(start), code))
+            else:
                 report(start, f"{code}: {error.args[0]}")
             return match.group(0)
 
     return _ANY.sub(replace, markdown), problems
 
 
-def check_pages(pages: dict[str, str], model: Model, held_back: dict[str, set[str]] | None = None) -> list[Problem]:
+def read_pages(root: Path, docs: Path | None = None) -> tuple[dict[str, str], list[Problem]]:
+    """The hand-written pages under `docs` (root/docs by default; path → text), and the ones that cannot be read."""
+    docs = docs or root / "docs"
+    pages, problems = {}, []
+    for path in sorted(docs.rglob("*.md")):
+        label = f"docs/{path.relative_to(docs).as_posix()}"
+        if not path.is_file():
+            continue
+        try:
+            pages[path.relative_to(docs).as_posix()] = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(label, 0, 0, f"byte {error.start + 1} is not UTF-8 — save the page as UTF-8"))
+        except OSError as error:
+            problems.append(Problem(label, 0, 0, f"cannot be read ({error.strerror or error}) — check the file"))
+    return pages, problems
+
+
+def check_pages(pages: dict[str, str], model: Model, held_back: dict[str, set[str]] | None = None,
+                unknown: list[Unknown] | None = None) -> list[Problem]:
     """The shortcode problems of hand-written pages (`docs/`-relative path → raw text, front matter included)."""
     problems = []
     for path, source in sorted(pages.items()):
         body, _ = get_data(source)
         offset = source[: len(source) - len(body)].count("\n")
-        for problem in expand(body, model, path, f"docs/{path}", held_back, render=False)[1]:
+        found: list[Unknown] = []
+        for problem in expand(body, model, path, f"docs/{path}", held_back, render=False, unknown=found)[1]:
             problems.append(Problem(problem.path, problem.line + offset, problem.column, problem.message))
+        for kind, record_id, label, (line, column), code in found:
+            if unknown is None:
+                problems.append(Problem(label, line + offset, column, f"{code}: unknown {kind} '{record_id}' — "
+                                        f"{_id_hint(model, kind, record_id)}"))
+            else:
+                unknown.append((kind, record_id, label, (line + offset, column), code))
     return problems
 
 
@@ -128,7 +174,7 @@ def _link(links: Links, model: Model, kind: str, record_id: str, label: str | No
         raise LookupError(f"unknown kind '{kind}' — use actor, event, term, quote or cite"
                           + (f" (did you mean '{guess[0]}'?)" if guess else ""))
     if record_id not in records[kind]:
-        raise LookupError(f"unknown {kind} '{record_id}' — {_id_hint(model, kind, record_id)}")
+        raise UnknownId(f"unknown {kind} '{record_id}' — {_id_hint(model, kind, record_id)}", kind, record_id)
     return getattr(links, kind)(record_id, label)
 
 
