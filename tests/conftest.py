@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, settings
 
 # Property-based tests (test_properties.py). CI: the same examples every run (derandomised, no example
 # database), so a red run is a real regression. Exploring: fresh random examples, many more of them:
-#   .venv/bin/python -m pytest tests/test_properties.py --hypothesis-profile=explore
+#   .venv/bin/python -m pytest tests/test_properties.py --timeout=0 --hypothesis-profile=explore
 _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile("ci", derandomize=True, database=None, max_examples=60, deadline=None,
                           suppress_health_check=_SLOW_IS_FINE, print_blob=True)
