@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import preview
 from .check import inspect
-from .coverage import render, source_coverage, unrecorded_seeds
+from .coverage import Index, render, source_coverage, unrecorded_seeds
 from .errors import DataError
 from .shortcodes import read_pages
 
@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data/ is fine: {len(model.sources)} sources, {len(model.actors)} actors, {len(model.events)} events, "
           f"{len(model.quotes)} quotes, {len(model.terms)} terms; docs/ shortcodes resolve.")
     if wants_coverage:
+        index = Index(model)
         for source_id in model.sources:
-            print("\n" + render(source_coverage(model, source_id), model), end="")
+            print("\n" + render(source_coverage(model, source_id, index), model), end="")
     return 0
 

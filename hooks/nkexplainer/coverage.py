@@ -43,7 +43,9 @@ _SENTENCE_OPENERS = frozenset(
     "And But Or Nor So Yet If When While Whereas Although Though However Meanwhile Moreover Still Even Also Instead "
     "It It’s Its This That That’s These Those There Their They He She We You His Her Our My Your "
     "Most Many Some Each Every Both All No Not Only Such Other Another Then Now Today Yesterday "
-    "Why What Who Whom Whose How Where Which Here Back Afterwards Likewise Indeed Perhaps".split()
+    "Why What Who Whom Whose How Where Which Here Back Afterwards Likewise Indeed Perhaps "
+    "Around Across Along Among Amid Despite Through Throughout Against Toward Towards Beyond Near Like Unlike "
+    "Once Later Earlier Soon Again Yet".split()
 )
 """Words that open sentences: never the start of a name, though capitalised there."""
 _SNIPPET_WORDS = 12
@@ -96,16 +98,29 @@ class Coverage:
     """Lines the assistant adds at the top (what it wrote, what to do next)."""
 
 
-def source_coverage(model: Model, source_id: str) -> Coverage:
+class Index:
+    """What every report of one model reads: the names and the cited paragraphs (built once)."""
+
+    def __init__(self, model: Model) -> None:
+        self.names = _known_names(model)
+        self.pattern = _names_pattern(self.names)
+        self.cited = _cited(model)
+
+    def for_source(self, source_id: str) -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None]:
+        """The names that may mean their record in this source's text, and one pattern for them."""
+        return self.names, self.pattern
+
+
+def source_coverage(model: Model, source_id: str, index: Index | None = None) -> Coverage:
     """The coverage report of a source the model holds."""
     source = model.sources[source_id]
-    return coverage(model, source.id, source.file, tuple(p.text for p in source.paragraphs))
+    return coverage(model, source.id, source.file, tuple(p.text for p in source.paragraphs), index)
 
 
-def coverage(model: Model, source_id: str, file: str, paragraphs: tuple[str, ...]) -> Coverage:
+def coverage(model: Model, source_id: str, file: str, paragraphs: tuple[str, ...], index: Index | None = None) -> Coverage:
     """What `paragraphs` (a source's, numbered from 1) name, quote and leave uncovered, against `model`."""
-    names = _known_names(model)
-    pattern = _names_pattern(names)
+    index = index or Index(model)
+    names, pattern = index.for_source(source_id)
     known_spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     known_paragraphs: dict[tuple[str, str], list[int]] = defaultdict(list)
     capitalised_inside: set[str] = set()
@@ -135,7 +150,7 @@ def coverage(model: Model, source_id: str, file: str, paragraphs: tuple[str, ...
         source=source_id, file=file, paragraphs=paragraphs, known=known,
         candidates=_candidates(masked_paragraphs, capitalised_inside),
         quotations=_quotations(model, source_id, paragraphs, named_spans),
-        uncited=tuple(n for n in range(1, len(paragraphs) + 1) if Citation(source_id, n) not in _cited(model)),
+        uncited=tuple(n for n in range(1, len(paragraphs) + 1) if Citation(source_id, n) not in index.cited),
     )
 
 
@@ -213,7 +228,7 @@ def _quotations(model: Model, source_id: str, paragraphs: tuple[str, ...],
     found = []
     for number, text in enumerate(paragraphs, start=1):
         here = Citation(source_id, number)
-        quotes = [q for q in model.quotes.values() if here in q.cites or q.found_in == here]
+        quotes = [*model.quotes_citing.get(here, ()), *model.quotes_found_in.get(here, ())]
         for match in _QUOTATION.finditer(text):
             words = _quote_text(match.group(1))
             wanted = normalise(words)
