@@ -14,7 +14,7 @@ are reported once ("12 more references to 'kim-jong-un' fail because of this").
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -23,9 +23,10 @@ from .aliases import check_aliases
 from .dates import PartialDate, Precision
 from .errors import DataError, Problem, Report
 from .model import Actor, ActorKind, Alias, Citation, Event, Model, Quote, QuoteKind, Relation, Source, Term
+from .references import References
 from .seeds import SeedReader
 from .shortcodes import EveryId, Unknown, check_pages
-from .validate import Record, pattern_hint, read_records
+from .validate import Record, read_records
 
 
 @dataclass
@@ -70,25 +71,9 @@ def inspect(root: Path, pages: dict[str, str] | None = None) -> Checked:
         unknown: list[Unknown] = []
         report.problems.extend(check_pages(pages, model, known, unknown))
         for kind, record_id, path, position, code in unknown:
-            checker.unknown.setdefault((kind, record_id), []).append(_Reference(path, position, code))
-    checker.report_references()
+            checker.references.unknown(kind, record_id, path, position, code)
+    checker.references.report_all()
     return Checked(model, report.problems, known)
-
-
-@dataclass
-class _Reference:
-    """Where an id is referred to, and who refers to it ("event 'x'", or the shortcode as written)."""
-
-    path: str
-    position: tuple[int, int]
-    owner: str
-
-
-@dataclass
-class _BadId:
-    record: Record
-    kind: str
-    followers: list[_Reference] = field(default_factory=list)
 
 
 class _Checker:
@@ -100,16 +85,13 @@ class _Checker:
         self.unreadable = unreadable
         """Kinds whose file could not be read: references to them are not reported again as unknown."""
         self.seeds = SeedReader(root, report)
-        self.unknown: dict[tuple[str, str], list[_Reference]] = {}
-        """References to ids nobody defines, by kind and id, in file order: reported once each at the end."""
-        self.bad_ids: dict[tuple[str, str], _BadId] = {}
-        """Ids written wrongly where they are defined, by kind and the id they were probably meant to be."""
         self.ids: dict[str, dict[str, Record]] = {}
         """Each id's first definition, by kind; records whose schema check failed count too."""
+        self.references = References(report, self.ids)
         for name, (kind, _) in schema.FILES.items():
             self.ids[kind] = self._unique_ids(kind, records[name])
-        self.names = {hints.slug(text): (kind, record.id) for kind, record, _, text in self._names() if record.id}
-        """The slug of every name and alias, for "did you mean" when an editor writes a name for an id."""
+        self.references.names = {hints.slug(text): (kind, record.id) for kind, record, _, text in self._names()
+                                 if record.id}
 
     def build(self) -> Model:
         self.sources = self._build_all("sources", self._source)
@@ -141,7 +123,7 @@ class _Checker:
         seen: dict[str, Record] = {}
         for record in records:
             if record.bad_id:
-                self.bad_ids.setdefault((kind, hints.slug(str(record.fields.get("id")))), _BadId(record, kind))
+                self.references.bad_id(kind, record)
             if not record.id:
                 continue
             first = seen.get(record.id)
@@ -180,38 +162,11 @@ class _Checker:
 
     def _ref(self, record: Record, pointer: tuple, kind: str, value: str, owner: str) -> str:
         if value not in self.ids[kind] and kind not in self.unreadable:
-            self.unknown.setdefault((kind, value), []).append(_Reference(record.path, record.at(*pointer), owner))
+            self.references.unknown(kind, value, record.path, record.at(*pointer), owner)
         return value
 
     def _refs(self, record: Record, name: str, kind: str, owner: str) -> tuple[str, ...]:
         return tuple(self._ref(record, (name, j), kind, value, owner) for j, value in record.items(name))
-
-    def report_references(self) -> None:
-        """Each unknown id once, at its first reference, with how many more fail because of it (in data or pages)."""
-        for (kind, value), refs in self.unknown.items():
-            bad = self.bad_ids.get((kind, value))
-            if bad:
-                bad.followers.extend(refs)
-                continue
-            first, more = refs[0], refs[1:]
-            message = f"{first.owner}: unknown {kind} '{value}' — {self._id_hint(kind, value)}"
-            self.report.add(first.path, first.position, message + _followers(value, more, "more "))
-        for bad in self.bad_ids.values():
-            record, raw = bad.record, str(bad.record.fields.get("id"))
-            self.report.add(record.path, record.at("id"), f"{bad.kind} id {raw!r} — {pattern_hint(schema.SLUG, raw)}"
-                            + _followers(hints.slug(raw), bad.followers))
-
-    def _id_hint(self, kind: str, value: str) -> str:
-        similar = hints.did_you_mean(hints.similar_ids(value, self.ids[kind]))
-        if similar:
-            return similar
-        named = self.names.get(hints.slug(value))
-        if named and named[0] == kind:
-            return f"did you mean '{named[1]}'? ('{value}' is one of its names, not its id)"
-        other = [k for k in self.ids if k != kind and value in self.ids[k]]
-        if other:
-            return f"'{value}' is {_a(other[0])} {other[0]}, not {_a(kind)} {kind}"
-        return f"add {_a(kind)} {kind} with this id first, or fix the id"
 
     # -- citations and dates ----------------------------------------------------------------------
 
@@ -346,19 +301,3 @@ class _Checker:
             return None
         return Term(id=f["id"], term=f["term"], aliases=self._aliases(record), definition=f["definition"],
                     explanation=f.get("explanation"), cites=cites, line=record.at()[0])
-
-
-def _a(kind: str) -> str:
-    return "an" if kind[0] in "aeiou" else "a"
-
-
-def _followers(value: str, refs: list[_Reference], more: str = "") -> str:
-    """"; 12 more references to 'x' (data/events.yml:40, …) fail because of this", or nothing."""
-    if not refs:
-        return ""
-    places = ", ".join(f"{r.path}:{r.position[0]}" for r in refs[:3])
-    if len(refs) > 3:
-        places += f" and {len(refs) - 3} more"
-    count = len(refs)
-    return f"; {count} {more}reference{'s' if count != 1 else ''} to '{value}' ({places}) " \
-           f"fail{'s' if count == 1 else ''} because of this"
