@@ -9,7 +9,8 @@ installed here with --no-deps, from PyPI's wheels; it builds offline). Per scale
 real site, ×10 bench/corpus.py's corpus): the export (hooks/export_site.py), then the
 builds alternating, each in its own process, timed in wall and CPU seconds (the
 process and its children): MkDocs with hooks, ProperDocs with hooks, MkDocs on the
-export, Zensical on the export (`zensical build --clean --strict`: no cache from the last run).
+export, Zensical on the export made for it (`--for zensical`; `zensical build --clean --strict`: no cache
+from the last run).
 Then the outputs compared: ProperDocs against MkDocs file by file (bench/sitediff.py),
 Zensical against MkDocs page by page as a reader meets them (the same pages, the same
 text and links in the article body), and at ×1 the features checked in Debian's
@@ -85,15 +86,20 @@ def timed(command: list[str], cwd: Path) -> dict:
 
 def build(kind: str, project: Path, plain: Path, site: Path) -> dict:
     if kind == "zensical export":
-        result = timed([str(ZENSICAL_ENV / "bin" / "zensical"), "build", "--clean", "--strict"], plain)
+        result = timed([str(ZENSICAL_ENV / "bin" / "zensical"), "build", "--clean", "--strict"], zplain(plain))
         if site.exists():
             shutil.rmtree(site)
-        if (plain / "site").is_dir():
-            shutil.move(str(plain / "site"), site)
+        if (zplain(plain) / "site").is_dir():
+            shutil.move(str(zplain(plain) / "site"), site)
         return result
     engine = [str(PROPERDOCS)] if kind.startswith("properdocs") else [sys.executable, "-m", "mkdocs"]
     source = plain if kind == "mkdocs export" else project
     return timed([*engine, "build", "--strict", "--clean", "-f", str(source / "mkdocs.yml"), "-d", str(site)], source)
+
+
+def zplain(plain: Path) -> Path:
+    """Where the export for Zensical goes (`hooks/export_site.py --for zensical`)."""
+    return plain.with_name(plain.name + "-zensical")
 
 
 def bench_scale(scale: int, runs: int, work: Path) -> dict:
@@ -101,8 +107,10 @@ def bench_scale(scale: int, runs: int, work: Path) -> dict:
     project, plain = base / "project", base / "plain"
     counts = corpus.generate(scale, project)
     export = timed([sys.executable, str(ROOT / "hooks" / "export_site.py"), str(plain), "--project", str(project)], ROOT)
-    if export["returncode"]:
-        raise SystemExit(f"export failed:\n{export['output']}")
+    for_zensical = timed([sys.executable, str(ROOT / "hooks" / "export_site.py"), str(zplain(plain)), "--project", str(project),
+                          "--for", "zensical"], ROOT)
+    if export["returncode"] or for_zensical["returncode"]:
+        raise SystemExit(f"export failed:\n{export['output']}\n{for_zensical['output']}")
     sites = {kind: base / ("site-" + kind.replace("+", "-").replace(" ", "-")) for kind in KINDS}
     raw: dict[str, list[dict]] = {kind: [] for kind in KINDS}
     for _ in range(runs):
@@ -190,7 +198,7 @@ def features(mkdocs_site: Path, zensical_site: Path, plain: Path, model_aliases:
             browser.close()
     for name, site in (("mkdocs", mkdocs_site), ("zensical", zensical_site)):
         found[name].update(_static_checks(site))
-    found["zensical"]["strict"] = _zensical_strict(plain)
+    found["zensical"]["strict"] = _zensical_strict(zplain(plain))
     return found
 
 

@@ -69,7 +69,7 @@ def report(results: dict) -> str:
     out += ["", "## What each engine keeps", "",
             f"Checked at ×{first['scale']}: in Debian's chromium for the first rows (each export served as a static host would), "
             "in the built files for the rest.", "",
-            "| Feature | MkDocs (export; the same as with hooks) | Zensical (export) |", "|---|---|---|",
+            "| Feature | MkDocs (export; the same as with hooks) | Zensical (export `--for zensical`) |", "|---|---|---|",
             f"| Glossary tooltips on hover | {_yes(mk['tooltip'])} | {_yes(zn['tooltip'])} |",
             f"| Search by alias (rank of the actor's page among result pages) | {rank(mk['search_by_alias'])} | {rank(zn['search_by_alias'])} |",
             f"| Light/dark switch | {_yes(mk['scheme_toggle'])} | {_yes(zn['scheme_toggle'])} |",
@@ -81,7 +81,7 @@ def report(results: dict) -> str:
             f"| Our accessible search dialog (theme override) | {_yes(mk['search_dialog_named'])} | {_yes(zn['search_dialog_named'])} |",
             f"| 404 page: links back into the site | {mk['404_links']} | {zn['404_links'] or '**none**'} |",
             f"| Page's contents in the phone menu (links on an actor page) | {mk['toc_in_phone_menu']} | "
-            f"{zn['toc_in_phone_menu'] or '**none** (ours: see the notes)'} |",
+            f"{zn['toc_in_phone_menu'] or '**none**'} |",
             f"| Search index | `{mk['search_index']}` | `{zn['search_index']}` (its own format and search UI) |",
             f"| Sitemap | {_yes(mk['sitemap'])} | {_yes(zn['sitemap'])} |",
             f"| Median HTML per page | {mk['html_kib_median']:.0f} KiB | {zn['html_kib_median']:.0f} KiB |",
@@ -104,11 +104,13 @@ def report(results: dict) -> str:
             "- **Search.** Actor pages and the Who's who list every alias, so both engines can find an actor by one; the "
             "ranking differs. Zensical's own search lists sections grouped by page, and for an alias the article uses "
             "everywhere (\"Beijing\") the article and events fill its first screen of results, without the actor's page.",
-            "- **Theme overrides are Material's.** Our `partials/nav-item.html` and `partials/toc.html` are Material 9.8.1's "
-            "with accessibility fixes; Zensical renders them in place of its own, and they leave the page's contents out of "
-            "its phone menu. Without both overrides Zensical shows them (checked by hand: 7 links on China's page); with "
-            "only our `toc.html` kept, the build stops (a template error: our copy calls Material's `lang.t` where Zensical "
-            "has none). Moving to Zensical means porting those fixes to its templates.",
+            "- **Theme overrides are Material's.** Our `partials/nav-item.html`, `partials/toc.html` and `partials/search.html` "
+            "are Material 9.8.1's with accessibility fixes. Zensical renders an override in place of its own port of the "
+            "partial, and these break its pages (checked by hand, screenshots at 1280 px): the header's search box shows "
+            "as a bare text field with loose icons, the page's contents drop out of the phone menu, and with only our "
+            "`toc.html` kept the build stops (it calls Material's `lang.t`). So `hooks/export_site.py --for zensical` "
+            "leaves out every override marked \"Copied from Material\" (our `main.html` and `404.html` work on both), "
+            "and Zensical's own partials take their place; their accessibility is Zensical's, not checked by our axe tests.",
             "- **What the export cannot carry.** Anything our hooks would add after the Markdown stage (`on_page_content`, "
             "`on_post_page`) never reaches an export: the JSON-LD travels as page metadata for that reason, and "
             "`tests/test_engines.py` fails if the export and the hooked build ever differ.",

@@ -4,7 +4,8 @@
 OUT gets docs/ (every page as our hooks hand it to MkDocs, the open data, the CSS),
 the theme overrides and a mkdocs.yml with the navigation written out and no `hooks:`.
 Any MkDocs-compatible engine builds it: `mkdocs build -f OUT/mkdocs.yml`,
-`properdocs build -f OUT/mkdocs.yml`, or `zensical build` inside OUT.
+`properdocs build -f OUT/mkdocs.yml`, or `zensical build` inside OUT (made with
+`--for zensical`, which leaves out our patched copies of Material's partials).
 The data is checked exactly as in a build; on any problem nothing is written (exit 1).
 OUT must be new, empty, or an earlier export (which is replaced).
 """
@@ -38,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="the folder to write the plain project to")
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parents[1],
                         help="the project to export (default: this repository)")
+    parser.add_argument("--for", dest="engine", choices=export.ENGINES, default="mkdocs",
+                        help="the engine that will build it (default: mkdocs, also ProperDocs); for zensical, the theme "
+                             "overrides that are copies of Material's own templates are left out")
     args = parser.parse_args(argv)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -45,13 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         collected = export.collect(args.project)
-        export.write(collected, args.out)
+        left_out = export.write(collected, args.out, args.engine)
     except MkDocsException as error:  # PluginError (data problems), ConfigurationError, Abort
         print(f"ERROR   -  {error}", file=sys.stderr)
         print(f"Nothing was exported to {args.out}.", file=sys.stderr)
         return 1
     print(f"Exported {len(collected.pages)} pages and {len(collected.files)} other files to {args.out}; "
-          f"build it with: mkdocs build -f {args.out / 'mkdocs.yml'}")
+          + (f"left out for Zensical: {', '.join(left_out)}; " if left_out else "")
+          + ("build it with: zensical build (inside it)" if args.engine == "zensical"
+             else f"build it with: mkdocs build -f {args.out / 'mkdocs.yml'}"))
     return 0
 
 

@@ -32,8 +32,8 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING
 """As conftest's run_build: the same build date, so the sitemaps match too."""
 
 
-def export(out: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(EXPORT), str(out), "--project", str(project)],
+def export(out: Path, project: Path = ROOT, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(EXPORT), str(out), "--project", str(project), *options],
                           capture_output=True, text=True, env=BUILD_ENV, timeout=300)
 
 
@@ -69,6 +69,20 @@ def test_the_export_builds_with_plain_mkdocs_into_the_same_site(exported, built,
     assert plain.returncode == 0, plain.output
     differences = assert_same_site(built.site, plain.site, {"search index order"})
     assert [d.path for d in differences] in ([], ["search/search_index.json"])
+
+
+def test_the_export_for_zensical_leaves_out_only_our_copies_of_materials_templates(exported, tmp_path):
+    out = tmp_path / "for-zensical"
+    done = export(out, ROOT, "--for", "zensical")
+    assert done.returncode == 0, done.stdout + done.stderr
+    theirs = {p.relative_to(exported / "overrides").as_posix() for p in (exported / "overrides").rglob("*.html")
+              if "Copied from Material" in p.read_text(encoding="utf-8")}
+    kept = {p.relative_to(out / "overrides").as_posix() for p in (out / "overrides").rglob("*.html")}
+    everything = {p.relative_to(exported / "overrides").as_posix() for p in (exported / "overrides").rglob("*.html")}
+    assert kept == everything - theirs and "main.html" in kept
+    # Pages, open data and settings are the same export.
+    for path in ("mkdocs.yml", "docs/index.md", "docs/data/data.json"):
+        assert (out / path).read_bytes() == (exported / path).read_bytes(), path
 
 
 def test_the_export_stops_on_bad_data_and_writes_nothing(tmp_path):

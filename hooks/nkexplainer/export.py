@@ -9,7 +9,10 @@ MkDocs-compatible engine (MkDocs, ProperDocs, Zensical) builds as it is:
   the generated pages (Who's who, Timeline, record pages, the annotated article),
   each with the front matter its build gives it (title, description, JSON-LD),
   the open data (`docs/data/`) and every other file of `docs/` (CSS, images);
-- the theme overrides (`theme.custom_dir`), copied;
+- the theme overrides (`theme.custom_dir`), copied; for Zensical (`engine="zensical"`)
+  without the partials that are copies of Material's own (they carry "Copied from
+  Material"): Zensical ports those partials its own way, and Material's copies break
+  its header search box and its phone menu;
 - `mkdocs.yml`: the project's own, without `hooks:` and `watch:`, with the
   navigation the hooks filled in written out; `!ENV` settings are kept as tags,
   and Material's theme asks Zensical for its classic look (`variant: classic`).
@@ -118,8 +121,18 @@ def _final_markdown(file: File, config, files) -> str:
     return f"---\n{front}---\n{markdown}"
 
 
-def write(export: Export, out: Path) -> None:
-    """Write `export` as a project in `out`, replacing a previous export there, never other files."""
+ENGINES = ("mkdocs", "zensical")
+"""What an export can be made for: MkDocs and its forks (ProperDocs), or Zensical."""
+
+MATERIAL_COPY = "Copied from Material"
+"""The mark of a theme override that is a patched copy of one of Material's own templates."""
+
+
+def write(export: Export, out: Path, engine: str = "mkdocs") -> list[str]:
+    """Write `export` as a project in `out`, replacing a previous export there, never other files.
+
+    Returns the theme overrides left out for `engine`.
+    """
     out = out.resolve()
     if out.exists() and not out.is_dir():
         raise Abort(f"{out} is a file: choose a new or empty folder")
@@ -130,16 +143,17 @@ def write(export: Export, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        _write(export, staging)
+        left_out = _write(export, staging, engine)
         if out.exists():
             shutil.rmtree(out)
         os.replace(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+    return left_out
 
 
-def _write(export: Export, root: Path) -> None:
+def _write(export: Export, root: Path, engine: str) -> list[str]:
     docs = root / "docs"
     for path, content in export.files.items():
         target = docs / path
@@ -165,11 +179,20 @@ def _write(export: Export, root: Path) -> None:
     if isinstance(theme, dict) and theme.get("name") == "material":
         # Zensical draws Material's look only when asked ('classic'; its default is 'modern'); MkDocs ignores the key.
         theme.setdefault("variant", "classic")
+    left_out: list[str] = []
     if export.custom_dir is not None:
         name = config["theme"]["custom_dir"] = "overrides"
         shutil.copytree(export.custom_dir, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        if engine == "zensical":
+            for template in sorted((root / name).rglob("*.html")):
+                if MATERIAL_COPY in template.read_text(encoding="utf-8"):
+                    left_out.append(template.relative_to(root / name).as_posix())
+                    template.unlink()
+                    if not any(template.parent.iterdir()):
+                        template.parent.rmdir()
     text = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     (root / "mkdocs.yml").write_text(HEADER + text, encoding="utf-8")
+    return left_out
 
 
 def _nav_yaml(items: list) -> list:
