@@ -221,7 +221,8 @@ def _reader_checks(browser, origin: str, aliases: list[tuple[str, str]]) -> dict
     out["search_by_alias"] = {}
     for alias, expected in aliases:
         page.goto(origin, wait_until="networkidle")
-        page.locator("input.md-search__input").first.click()
+        # Material's search field, or the button of Zensical's own header, which opens its search dialog.
+        page.locator("input.md-search__input:visible, button.md-search__button").first.click()
         page.keyboard.type(alias, delay=30)
         # Material's result list, or Zensical's search dialog (in a shadow root, which locators enter).
         results = page.locator(".md-search-result__link, dialog ol[role=listbox] a[role=option]")
@@ -310,6 +311,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/nkbench-engines"))
     parser.add_argument("--out", type=Path, default=HERE)
     parser.add_argument("--report-only", action="store_true", help="write engines.md again from engines.json, building nothing")
+    parser.add_argument("--features-only", action="store_true",
+                        help="check the features again on the sites of the last run (engines.json), building nothing")
     args = parser.parse_args()
     if args.report_only:
         results = json.loads((args.out / "engines.json").read_text(encoding="utf-8"))
@@ -318,18 +321,31 @@ def main() -> None:
     scales = [int(s) for s in args.scales.split(",")]
     runs = [int(r) for r in args.runs.split(",")]
     versions = ensure_engines()
+    if args.features_only:
+        results = json.loads((args.out / "engines.json").read_text(encoding="utf-8"))
+        _features(results, args.work)
+        return _write(results, args.out)
     results = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="minutes"),
                "versions": versions, "cores": os.cpu_count(), "load_before": os.getloadavg()[0], "scales": []}
     for n, scale in enumerate(scales):
         print(f"×{scale}: corpus, export and builds…", file=sys.stderr, flush=True)
         results["scales"].append(bench_scale(scale, runs[min(n, len(runs) - 1)], args.work))
+    results["load_after"] = os.getloadavg()[0]
+    (args.out / "engines.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _features(results, args.work)
+    _write(results, args.out)
+
+
+def _features(results: dict, work: Path) -> None:
     first = results["scales"][0]
     print("features in the browser…", file=sys.stderr, flush=True)
     results["features"] = features(Path(first["sites"]["mkdocs export"]), Path(first["sites"]["zensical export"]),
-                                   args.work / f"x{first['scale']}" / "plain", _aliases(args.work / f"x{first['scale']}" / "project"))
-    results["load_after"] = os.getloadavg()[0]
-    (args.out / "engines.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (args.out / "engines.md").write_text(report(results), encoding="utf-8")
+                                   work / f"x{first['scale']}" / "plain", _aliases(work / f"x{first['scale']}" / "project"))
+
+
+def _write(results: dict, out: Path) -> None:
+    (out / "engines.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "engines.md").write_text(report(results), encoding="utf-8")
     print(json.dumps({s["scale"]: {k: round(v["wall_s"], 2) for k, v in s["builds"].items()} for s in results["scales"]}))
 
 
