@@ -72,13 +72,17 @@ def report(results: dict) -> str:
             "| Feature | MkDocs (export; the same as with hooks) | Zensical (export `--for zensical`) |", "|---|---|---|",
             f"| Glossary tooltips on hover | {_yes(mk['tooltip'])} | {_yes(zn['tooltip'])} |",
             f"| Search by alias (rank of the actor's page among result pages) | {rank(mk['search_by_alias'])} | {rank(zn['search_by_alias'])} |",
+            f"| Links inside the graphics (SVG) | yes | **broken on {first['zensical_vs_mkdocs']['differ_count']['links']} "
+            f"of {first['zensical_vs_mkdocs']['pages_zensical']} pages** (see the notes) |"
+            if first["zensical_vs_mkdocs"]["differ_count"]["links"] else "| Links inside the graphics | yes | yes |",
             f"| Light/dark switch | {_yes(mk['scheme_toggle'])} | {_yes(zn['scheme_toggle'])} |",
             f"| Requests to other hosts (load, tooltip, search, switch) | {len(mk['outside_requests']) or 'none'} | "
             f"{', '.join(zn['outside_requests']) or 'none'} |",
             f"| JSON-LD on record pages | {_yes(mk['json_ld'])} | {_yes(zn['json_ld'])} |",
             f"| Open data (`data/data.json`, schemas) | {_yes(mk['open_data'])} | {_yes(zn['open_data'])} |",
             f"| Open Graph tags | {_yes(mk['og_tags'])} | {_yes(zn['og_tags'])} |",
-            f"| Our accessible search dialog (theme override) | {_yes(mk['search_dialog_named'])} | {_yes(zn['search_dialog_named'])} |",
+            f"| Search dialog has an accessible name | {_yes(mk['search_dialog_named'])} (our override) | "
+            f"{_yes(zn['search_dialog_named'])} (Zensical's own) |",
             f"| 404 page: links back into the site | {mk['404_links']} | {zn['404_links'] or '**none**'} |",
             f"| Page's contents in the phone menu (links on an actor page) | {mk['toc_in_phone_menu']} | "
             f"{zn['toc_in_phone_menu'] or '**none**'} |",
@@ -104,6 +108,12 @@ def report(results: dict) -> str:
             "- **Search.** Actor pages and the Who's who list every alias, so both engines can find an actor by one; the "
             "ranking differs. Zensical's own search lists sections grouped by page, and for an alias the article uses "
             "everywhere (\"Beijing\") the article and events fill its first screen of results, without the actor's page.",
+            "- **Links in raw HTML (theirs).** Where links differ, Zensical has rewritten the relative links inside raw "
+            "HTML, which MkDocs leaves as written: our SVG graphics (here, the relationship map on an actor's page) link "
+            "relative to the page's address (`../../sources/evolving-relations/#p1` on `actors/china/`), and Zensical reads them as "
+            "relative to the Markdown file, adding a `../`, so they point one folder too deep on every page that is not "
+            "a folder's index. Markdown links are resolved the same by both engines. Before moving to Zensical, the "
+            "graphics must write their links the way it reads them (or as Markdown).",
             "- **Theme overrides are Material's.** Our `partials/nav-item.html`, `partials/toc.html` and `partials/search.html` "
             "are Material 9.8.1's with accessibility fixes. Zensical renders an override in place of its own port of the "
             "partial, and these break its pages (checked by hand, screenshots at 1280 px): the header's search box shows "
