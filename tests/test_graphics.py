@@ -152,6 +152,30 @@ def test_expected_events_are_dated_from_the_article_and_an_inferred_date_is_one_
             assert badge.get_text().startswith("Expected")
 
 
+def test_the_band_is_the_running_sum_of_the_effects(site, data):
+    """Where the band ends (the article's date, or the last event), it stands as far to the warm or the cool side
+    as warming events outnumber cooling ones among those that happened; it starts at zero."""
+    happened = [e for e in data["events"] if e["status"] == "happened"]
+    net = sum(1 for e in happened if e.get("effect") == "warming") - sum(1 for e in happened if e.get("effect") == "cooling")
+    for svg in variants(site.content("timeline/").select_one("figure.nkx-timeline-graphic")):
+        zero = svg.select_one(".nkx-band .nkx-band-zero")
+        centre, top = float(zero["x1"]), float(zero["y1"])
+        shapes = [p for p in svg.select(".nkx-band path") if "nkx-band-expected" not in p["class"]]
+        if not shapes:
+            assert net == 0
+            continue
+        corners = [[float(v) for v in pair.split()] for pair in re.findall(r"[ML]([\d.]+ [\d.]+)", shapes[-1]["d"])]
+        end = corners[2][0] - centre
+        assert (end > 0.5) == (net > 0) and (end < -0.5) == (net < 0), f"the band ends at {end:+.1f}, the effects sum to {net:+d}"
+        first = [[float(v) for v in pair.split()] for pair in re.findall(r"[ML]([\d.]+ [\d.]+)", shapes[0]["d"])]
+        assert first[0][1] >= top - 0.5, "the band starts where the axis does"
+        widths = {"warm": [], "cool": []}
+        for shape in shapes:
+            xs = [float(v.split()[0]) - centre for v in re.findall(r"[ML]([\d.]+ [\d.]+)", shape["d"])]
+            widths["warm" if "nkx-band-warm" in shape["class"] else "cool"].append(max(xs, key=abs))
+        assert all(w >= -0.05 for w in widths["warm"]) and all(w <= 0.05 for w in widths["cool"]), "warm right, cool left"
+
+
 def test_the_timeline_graphic_has_a_text_alternative(site, data):
     content = site.content("timeline/")
     for svg in variants(content.select_one("figure.nkx-timeline-graphic")):

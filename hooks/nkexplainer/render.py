@@ -38,6 +38,7 @@ _TEMPLATES.globals["actor_map"] = graphics.actor_map
 _TEMPLATES.globals["effect_words"] = graphics.EFFECT_WORDS
 _TEMPLATES.globals["inferred_mark"] = graphics.INFERRED
 _TEMPLATES.globals["vantage_words"] = graphics.vantage_words
+_TEMPLATES.globals["expected_as_of"] = graphics.expected_as_of
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from .relmap import network_svg, pair_anchor, pairs, on_map, short_name
 from .ties import ties
 from .strip import ties_strip_svg
 
-__all__ = ["EFFECT_WORDS", "INFERRED", "INFERRED_WORDS", "actor_map", "network_map", "network_pairs", "ties",
+__all__ = ["EFFECT_WORDS", "INFERRED", "INFERRED_WORDS", "actor_map", "expected_as_of", "network_map", "network_pairs", "ties",
            "ties_strip", "timeline_figure", "vantage_words"]
 
 
@@ -70,6 +70,12 @@ def network_pairs(model: Model) -> list[tuple[str, list]]:
 def ties_strip(model: Model, page: str, link_to: str | None = None) -> str:
     """A compact strip of the state of ties over time, for any page (the home page); links to the timeline."""
     return ties_strip_svg(model, page, link_to)
+
+
+def expected_as_of(model: Model, event: Event) -> str:
+    """'early 2015': the vantage point of the source an expected event rests on ("" when it has none)."""
+    now = when.of(event, when.vantages(model))
+    return now.words if now else ""
 
 
 def vantage_words(model: Model) -> str:
