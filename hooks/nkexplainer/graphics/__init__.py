@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Actor, Event, Model
 from . import relmap, timeline, when
 from .marks import EFFECT_WORDS, INFERRED, INFERRED_WORDS
-from .relmap import network_svg, pair_anchor, pairs, on_map, short_name
+from .relmap import network_svg, on_map, pair_anchor, pairs
 from .ties import ties
 from .strip import ties_strip_svg
 

@@ -33,11 +33,8 @@ def short_name(actor: Actor) -> str:
     return aliases[0] if aliases else actor.name
 
 
-def relation_anchor(relation: Relation) -> str:
-    return f"rel-{relation.subject}-{relation.object}"
-
-
 def pair_anchor(a: str, b: str) -> str:
+    """The id of a related pair's line in the list under the whole-network map."""
     first, second = sorted((a, b))
     return f"rel-{first}--{second}"
 
