@@ -307,6 +307,13 @@ def test_search_results_are_reached_with_the_arrow_keys_and_open_with_enter(brow
             pytest.fail("Tab never reached the search box")
         page.keyboard.type("Jang Song-thaek", delay=30)
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        # The results of a partial query ("Jang S") may show first and be replaced when the whole query's
+        # arrive, taking the focus with them; on a busy machine that is a race. Let the last query settle.
+        page.wait_for_function("""() => {
+            const meta = document.querySelector('.md-search-result__meta');
+            const now = meta ? meta.textContent + document.querySelectorAll('.md-search-result__item').length : '';
+            const settled = window.__nkxLast === now; window.__nkxLast = now; return settled && now !== '';
+        }""", polling=400, timeout=15_000)
         page.keyboard.press("ArrowDown")
         page.wait_for_function("document.activeElement.classList.contains('md-search-result__link')")
         shown = page.evaluate("""() => {

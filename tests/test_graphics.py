@@ -256,6 +256,7 @@ def test_the_graphics_need_no_script(site):
         for figure in site.content(page).select("figure.nkx-graphic"):
             assert not figure.find_all("script") and not figure.find_all(attrs={"onclick": True})
             assert not figure.find_all(string=re.compile(r"\bhover\b", re.I)), "no hover instructions"
+            assert figure.has_attr("data-search-exclude"), "a graphic's labels repeat the page: not searched twice"
 
 
 # -- a timeline too long for one page ----------------------------------------------------------

@@ -29,7 +29,7 @@ def timeline_figure(model: Model, page: str, events: tuple[Event, ...] | None = 
     if not wide:
         return ""
     narrow = timeline.timeline_svg(model, page, events, timeline.NARROW, "nkx-tl-narrow", year)
-    return ('<figure class="nkx-graphic nkx-timeline-graphic">' + _variants(wide, narrow) +
+    return ('<figure data-search-exclude class="nkx-graphic nkx-timeline-graphic">' + _variants(wide, narrow) +
             "<figcaption>Distance down the page is time. Each title leads to its event; the list below adds "
             "summaries and the paragraphs each event rests on.</figcaption></figure>")
 
@@ -40,7 +40,7 @@ def actor_map(model: Model, actor: Actor, page: str) -> str:
     if not wide:
         return ""
     narrow = relmap.actor_map_svg(model, actor, page, relmap.EGO_NARROW, f"nkx-map-{actor.id}-narrow")
-    return ('\n<figure class="nkx-graphic nkx-map-graphic nkx-actor-map">' + _variants(wide, narrow) +
+    return ('\n<figure data-search-exclude class="nkx-graphic nkx-map-graphic nkx-actor-map">' + _variants(wide, narrow) +
             f"<figcaption>Each phrase reads from {actor.name}’s side and leads to the paragraph that supports it; "
             "each name leads to that actor’s page.</figcaption></figure>\n")
 
@@ -53,7 +53,7 @@ def network_map(model: Model, page: str) -> str:
     drawn, related = len(on_map(model)), sum(1 for d in relmap.degrees(model).values() if d)
     more = (f" It draws the {drawn} most connected of the {related} actors with relations; every actor’s page has "
             "its own map." if drawn < related else "")
-    return ('<figure class="nkx-graphic nkx-map-graphic nkx-network-map"><div class="nkx-wide">' + svg + "</div>"
+    return ('<figure data-search-exclude class="nkx-graphic nkx-map-graphic nkx-network-map"><div class="nkx-wide">' + svg + "</div>"
             '<p class="nkx-narrow nkx-instead">The map of who relates to whom needs a wider screen. On this one, '
             '<a href="#who-relates-to-whom">its relations are listed as text</a> below the list of actors, and each '
             'actor’s page has a map of its own.</p>'

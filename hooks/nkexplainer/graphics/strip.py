@@ -71,7 +71,7 @@ def ties_strip_svg(model: Model, page: str, link_to: str | None = None) -> str:
     drawn = f'<span class="nkx-wide">{wide}</span><span class="nkx-narrow">{narrow}</span>'
     caption = "The state of ties, from the events’ effects: above the line warmer, below it cooler."
     if link_to == "":
-        return f'<figure class="nkx-graphic nkx-ties-graphic">{drawn}<figcaption>{caption}</figcaption></figure>'
+        return f'<figure data-search-exclude class="nkx-graphic nkx-ties-graphic">{drawn}<figcaption>{caption}</figcaption></figure>'
     target = svgtext.attr(href(page, link_to or TIMELINE))
-    return (f'<figure class="nkx-graphic nkx-ties-graphic"><a class="nkx-strip-link" href="{target}">{drawn}</a>'
+    return (f'<figure data-search-exclude class="nkx-graphic nkx-ties-graphic"><a class="nkx-strip-link" href="{target}">{drawn}</a>'
             f'<figcaption>{caption} <a href="{target}">See the timeline</a>.</figcaption></figure>')
