@@ -142,6 +142,13 @@ def event_entries(site: Site, page: str, events: list[dict]) -> list[tuple[dict,
     return found
 
 
+def timeline_pages(site: Site) -> list[str]:
+    """The pages that list the timeline's events, in order: the timeline, then its year pages if it has them
+    (a long timeline gets a page per year)."""
+    years = sorted(p.name for p in (site.root / "timeline").iterdir() if p.name.isdigit() and (p / "index.html").exists())
+    return ["timeline/"] + [f"timeline/{year}/" for year in years]
+
+
 def under_heading(heading) -> list:
     """The elements after an h2 up to the next h2: one section of a page."""
     parts = []
