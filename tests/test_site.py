@@ -152,7 +152,9 @@ def test_every_quote_is_a_callout_with_speaker_and_paragraph_link(site, data):
         assert quote["text"].translate(SAME_MARK) in anchor.get_text().translate(SAME_MARK)
 
 
-def test_key_quotes_are_styled_as_their_own_callout_type(site):
+def test_the_key_quote_callout_class_has_rules_in_the_stylesheet_the_page_links(site):
+    """Existence only (a rule for the class, the stylesheet linked); what the callouts hold is
+    test_every_quote_is_a_callout_with_speaker_and_paragraph_link."""
     css = (site.root / "stylesheets" / "explainer.css").read_text()
     assert ".admonition.key-quote" in css
     assert 'href="../stylesheets/explainer.css"' in str(site.page("quotes/"))
