@@ -207,7 +207,7 @@ def read_paragraphs(root: Path, data: dict[str, list[dict]]) -> dict[str, list[s
     """Each source's paragraphs in the project at `root`, read from its seed file independently of the hooks."""
     found = {}
     for source in data["sources"]:
-        lines = [l for l in (root / source["file"]).read_text(encoding="utf-8").split("\n") if l.strip()]
+        lines = [l.rstrip("\r") for l in (root / source["file"]).read_text(encoding="utf-8").split("\n") if l.strip()]
         found[source["id"]] = lines[2:]
     return found
 
