@@ -33,6 +33,12 @@ class Bug:
     new: str
     tests: tuple[str, ...]
     """The test files meant to catch it."""
+    more: tuple[tuple[str, str], ...] = ()
+    """Further (old, new) edits in the same file, for a bug that takes more than one."""
+
+    @property
+    def edits(self) -> tuple[tuple[str, str], ...]:
+        return ((self.old, self.new), *self.more)
 
 
 ORDER = ("test_timeline_order.py",)
@@ -55,8 +61,9 @@ BUGS = (
     Bug("a citation one past the last paragraph is accepted", "hooks/nkexplainer/check.py",
         "elif source and citation.number > len(source.paragraphs):",
         "elif source and citation.number > len(source.paragraphs) + 1:", CITES),
-    Bug("no Expected badge on an expected event's own page", "hooks/nkexplainer/templates/event.md.j2",
-        "{% if event.expected %} · **Expected**{ .nkx-badge .nkx-expected }{% endif %}", "", EXPECTED),
+    Bug("no Expected badge or callout on an expected event's own page", "hooks/nkexplainer/templates/event.md.j2",
+        "{% if event.expected %} · **Expected**{ .nkx-badge .nkx-expected }{% endif %}", "", EXPECTED,
+        more=(('{% if event.expected %}\n!!! info "Expected', '{% if false %}\n!!! info "Expected'),)),
     Bug("JSON-LD loses an event's description", "hooks/nkexplainer/opendata.py", '"description": event.summary, ', "", JSON_LD),
     Bug("the object's page shows the subject's label", "hooks/nkexplainer/model.py",
         "found[relation.object].append((relation.inverse, relation))",
@@ -107,9 +114,11 @@ def plant(bug: Bug) -> str:
         shutil.copytree(ROOT, copy, symlinks=True, ignore=shutil.ignore_patterns(".git", "__pycache__", ".tools", ".hypothesis", "test-artifacts"))
         target = copy / bug.file
         text = target.read_text(encoding="utf-8")
-        if bug.old not in text:
-            return "STALE (the code changed: update this bug's text)"
-        target.write_text(text.replace(bug.old, bug.new, 1), encoding="utf-8")
+        for old, new in bug.edits:
+            if old not in text:
+                return "STALE (the code changed: update this bug's text)"
+            text = text.replace(old, new, 1)
+        target.write_text(text, encoding="utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         run = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *bug.tests],
                              cwd=copy / "tests", capture_output=True, text=True, env=env)
@@ -120,7 +129,8 @@ def plant(bug: Bug) -> str:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--list"]:
         for bug in BUGS:
-            stale = "" if bug.old in (ROOT / bug.file).read_text(encoding="utf-8") else "  STALE"
+            code = (ROOT / bug.file).read_text(encoding="utf-8")
+            stale = "" if all(old in code for old, _ in bug.edits) else "  STALE"
             print(f"{bug.name}: {bug.file} ({', '.join(bug.tests)}){stale}")
         return 0
     chosen = [b for b in BUGS if not argv or b.name in argv]
