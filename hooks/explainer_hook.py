@@ -155,7 +155,7 @@ def _fail(problems: list[Problem]) -> None:
 
 
 def _mention_mode(config: MkDocsConfig) -> MentionMode:
-    setting = config.extra.get("explainer", {}).get("link_mentions", MentionMode.FIRST_IN_SECTION.value)
+    setting = config.extra.get("explainer", {}).get("link_mentions", MentionMode.FIRST_ON_PAGE.value)
     try:
         return MentionMode(setting)
     except ValueError:

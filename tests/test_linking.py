@@ -61,7 +61,10 @@ See [[actor:china]], [[actor:china|Beijing's government]], [[event:jang-song-tha
 
 @pytest.fixture(scope="module")
 def rules(tmp_path_factory) -> Site:
+    """The matching rules, each in its own section: built with one link per section, so a section's
+    links show what that section's text matches (how often names link is tested on its own below)."""
     project = copy_project(tmp_path_factory.mktemp("linking"))
+    project.edit("mkdocs.yml", "link_mentions: first-on-page", "link_mentions: first-in-section")
     project.add_page("linking-rules.md", LINK_RULES_PAGE)
     result = project.build()
     assert result.returncode == 0, result.output
@@ -202,19 +205,17 @@ def test_backlinks_list_every_paragraph_that_names_an_actor(site, data, seed_par
 
 def test_backlinks_name_the_site_pages_and_sections(site):
     content = site.content("actors/victor-cha/")
-    heading = content.find(id="elsewhere-on-this-site")
-    hrefs = {a["href"] for a in heading.find_next_sibling("ul").select("a")}
-    assert "../../" in hrefs, "the home page mentions Victor Cha"
-    assert "../../#at-a-glance" in hrefs
-    assert "../../timeline/cha-proposes-mutual-hostages/" in hrefs
+    backlinks = hrefs_under(content.find(id="elsewhere-on-this-site"))
+    assert "../../#at-a-glance" in backlinks, "the home page mentions Victor Cha, in its section 'At a glance'"
+    assert "../../timeline/cha-proposes-mutual-hostages/" in hrefs_under(content.find(id="events")), \
+        "his event is listed once, in his Events, not again among the backlinks"
+    assert "../../timeline/cha-proposes-mutual-hostages/" not in backlinks
 
 
 def test_event_backlinks_name_the_pages_that_link_to_it(site):
     content = site.content("timeline/jang-song-thaek-executed/")
-    heading = content.find(id="elsewhere-on-this-site")
-    hrefs = {a["href"] for a in heading.find_next_sibling("ul").select("a")}
-    assert "../../actors/jang-song-thaek/" in hrefs
-    assert "../" in hrefs and "../#2013" in hrefs
+    backlinks = hrefs_under(content.find(id="elsewhere-on-this-site"))
+    assert "../../#at-a-glance" in backlinks, "the home page links the execution"
 
 
 def test_glossary_entries_list_where_terms_are_used(site):
@@ -235,7 +236,7 @@ def test_the_annotated_article_marks_quotes_and_lists_what_rests_on_each_paragra
 
 
 def test_the_mention_setting_changes_how_often_names_link(project):
-    project.edit("mkdocs.yml", "link_mentions: first-in-section", "link_mentions: every")
+    project.edit("mkdocs.yml", "link_mentions: first-on-page", "link_mentions: every")
     project.add_page("twice.md", "# Twice\n\nRussia and Russia.\n")
     result = project.build()
     assert result.returncode == 0, result.output
@@ -243,8 +244,8 @@ def test_the_mention_setting_changes_how_often_names_link(project):
 
 
 def test_a_wrong_mention_setting_is_a_clean_error(project):
-    project.edit("mkdocs.yml", "link_mentions: first-in-section", "link_mentions: sometimes")
+    project.edit("mkdocs.yml", "link_mentions: first-on-page", "link_mentions: sometimes")
     result = project.build()
     assert result.returncode != 0
-    assert "extra.explainer.link_mentions is 'sometimes' — use one of: first-in-section" in result.output
+    assert "extra.explainer.link_mentions is 'sometimes' — use one of: first-in-section, first-on-page" in result.output
     assert "Traceback" not in result.output

@@ -13,23 +13,14 @@ from dataclasses import dataclass, field, replace
 from mkdocs.utils.meta import get_data
 
 from . import shortcodes, urls
-from .article import ParagraphMention, paragraph_mentions
+from .article import paragraph_mentions
+from .backlinks import Index
 from .errors import Problem
-from .link import Linker, Mention, MentionMode
+from .link import Linker, MentionMode
 from .model import Model
 from .render import GeneratedPage, backlinks_markdown, render_pages
 
 _MARKER = re.compile(r"^<!-- nkx-backlinks (?P<kind>[a-z]+):(?P<id>[a-z0-9-]+) -->$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class PageRef:
-    """Where a record is mentioned: a page and, if any, the section of it."""
-
-    path: str
-    title: str
-    section: str | None
-    section_title: str | None
 
 
 @dataclass
@@ -62,11 +53,7 @@ def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) ->
     linker = Linker(model, mode)
     in_article = paragraph_mentions(model, linker)
     site = Site(generated=[], docs={})
-    on_site: dict[tuple[str, str], dict[PageRef, None]] = {}
-
-    def note(mentions: list[Mention], title: str) -> None:
-        for m in mentions:
-            on_site.setdefault(m.record, {})[PageRef(m.page, title, m.section, m.section_title)] = None
+    index = Index(model, linker, set(docs_sources))
 
     for path, source in sorted(docs_sources.items()):
         body, meta = get_data(source)
@@ -76,7 +63,7 @@ def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) ->
         site.problems.extend(problems)
         linked = linker.link_markdown(expanded, path)
         site.docs[path] = linked.markdown
-        note(linked.mentions, _title(meta, body, path))
+        index.note(path, _title(meta, body, path), linked.mentions)
 
     pages = []
     for page in render_pages(model, linker, in_article):
@@ -84,23 +71,17 @@ def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) ->
         if page.autolink:
             linked = linker.link_markdown(body, page.path, subject=page.subject)
             body = linked.markdown
-            note(linked.mentions, page.title)
+            index.note(page.path, page.title, linked.mentions)
         pages.append((page, front, body))
 
     for page, front, body in pages:
-        body = _MARKER.sub(lambda m: _backlinks(model, m, page.path, on_site, in_article), body)
+        def backlinks(marker: re.Match[str], here: str = page.path) -> str:
+            record = (marker.group("kind"), marker.group("id"))
+            return backlinks_markdown(model, here, record, index.of(record, here, in_article.get(record, [])))
+
+        body = _MARKER.sub(backlinks, body)
         site.generated.append(page.with_markdown(front + body))
     return site
-
-
-def _backlinks(model: Model, marker: re.Match[str], here: str, on_site: dict, in_article: dict) -> str:
-    record = (marker.group("kind"), marker.group("id"))
-    refs = [ref for ref in on_site.get(record, {}) if ref.path != here or record[0] == "term"]
-    grouped: dict[tuple[str, str], list[PageRef]] = {}
-    for ref in refs:
-        grouped.setdefault((ref.path, ref.title), []).append(ref)
-    paragraphs: list[ParagraphMention] = in_article.get(record, [])
-    return backlinks_markdown(model, here, record, grouped, paragraphs)
 
 
 def _split_front_matter(markdown: str) -> tuple[str, str]:

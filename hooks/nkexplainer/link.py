@@ -5,7 +5,9 @@ The rules (README, "Linking"):
 - whole words only; possessives ("North Korea’s") and hyphenated compounds ("U.S.-China") work;
 - never inside headings, code, existing links, HTML tags, callout titles or attribute lists,
   and never to the page's (or glossary section's) own subject;
-- the first mention per section by default (`extra.explainer.link_mentions` in mkdocs.yml).
+- once per page by default (`extra.explainer.link_mentions` in mkdocs.yml): a record the page
+  already links by hand (a shortcode, a template's link) is not linked again at a mention, and
+  a second hand-made link to the same record reads as plain text.
 
 A `Linker` is built once per build; every page's text is scanned once by one
 regular expression compiled from a trie of all names, so the cost grows with the
@@ -95,7 +97,7 @@ def _trie_pattern(names: list[str]) -> str:
 class Linker:
     """Finds and links mentions of the model's actors and terms in text and Markdown."""
 
-    def __init__(self, model: Model, mode: MentionMode = MentionMode.FIRST_IN_SECTION) -> None:
+    def __init__(self, model: Model, mode: MentionMode = MentionMode.FIRST_ON_PAGE) -> None:
         self.model = model
         self.mode = mode
         self.targets: dict[str, Target] = {}
@@ -180,26 +182,37 @@ class _PageLinker:
         self.mentions: dict[Mention, None] = {}
         self.ids: set[str] = set()
         self.inside_tags: list[str] = []
+        self.linked_by_hand: set[tuple[str, str]] = set()
 
     def run(self, markdown: str) -> LinkedPage:
+        lines = markdown.split("\n")
+        if self.mode is MentionMode.FIRST_ON_PAGE:
+            self.linked_by_hand = self._linked_by_hand(lines)
         out = []
-        fenced = None
-        for line in markdown.split("\n"):
-            fence = _FENCE.match(line)
-            if fenced:
-                fenced = None if fence and fence.group(1) == fenced else fenced
-                out.append(line)
-            elif fence:
-                fenced = fence.group(1)
-                out.append(line)
-            elif heading := _HEADING.match(line):
+        for line, kind in _lines(lines):
+            if kind == "heading":
+                heading = _HEADING.match(line)
+                assert heading is not None
                 self._start_section(heading)
-                out.append(line)
-            elif _SKIP_LINE.match(line):
-                out.append(line)
-            else:
-                out.append(self._line(line))
+            out.append(self._line(line) if kind == "text" else line)
         return LinkedPage("\n".join(out), list(self.mentions))
+
+    def _linked_by_hand(self, lines: list[str]) -> set[tuple[str, str]]:
+        """The records the page's own Markdown links (shortcodes, templates' links): a mention of
+        one of them is never linked, wherever it comes, so the page links it once, where its author did."""
+        found: set[tuple[str, str]] = set()
+        inside: list[str] = []
+        for line, kind in _lines(lines):
+            if kind != "text":
+                continue
+            for token in _OPAQUE.finditer(line):
+                if token.group("link") and token.group("url") and not inside:
+                    record = self.linker.record_at(self.page, token.group("url"))
+                    if record:
+                        found.add(record)
+                elif token.group("tag"):
+                    _track(inside, token)
+        return found
 
     def _start_section(self, heading: re.Match[str]) -> None:
         title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading.group(2))
@@ -216,29 +229,34 @@ class _PageLinker:
             self.linked = set()
 
     def _line(self, line: str) -> str:
-        out, position = [], 0
+        out, position, unlinked_at = [], 0, -1
         for token in _OPAQUE.finditer(line):
             out.append(self._text(line[position:token.start()]))
-            out.append(token.group())
-            self._opaque(token)
+            if token.group("attrs") and token.start() == unlinked_at:
+                pass  # the attribute list of a link made plain text would show as text
+            elif (kept := self._opaque(token)) is None:
+                out.append(token.group())
+            else:
+                out.append(kept)
+                unlinked_at = token.end()
             position = token.end()
         out.append(self._text(line[position:]))
         return "".join(out)
 
-    def _opaque(self, token: re.Match[str]) -> None:
+    def _opaque(self, token: re.Match[str]) -> str | None:
+        """Notes what a link or tag means for the page; returns the text to put in its place
+        when a hand-made link repeats one the page already has, else None (kept as it is)."""
         if token.group("link") and token.group("url"):
             record = self.linker.record_at(self.page, token.group("url"))
             if record:
                 self._met(record)
-                self.linked.add(record)  # an explicit link counts as this section's link
+                if (self.mode is MentionMode.FIRST_ON_PAGE and record in self.linked and not self.inside_tags
+                        and not token.group("link").startswith("!")):
+                    return _label(token.group("link"))
+                self.linked.add(record)  # an explicit link counts as this section's (or page's) link
         elif token.group("tag"):
             name = token.group("name").lower()
-            if name in _SKIP_TAGS:
-                if token.group("close"):
-                    if name in self.inside_tags:
-                        self.inside_tags.remove(name)
-                elif not token.group("tag").endswith("/>"):
-                    self.inside_tags.append(name)
+            _track(self.inside_tags, token)
             if name == "a" and not token.group("close"):
                 href = re.search(r'href="([^"]*)"', token.group("tag"))
                 record = href and self.linker.record_at(self.page, href.group(1))
@@ -262,8 +280,60 @@ class _PageLinker:
     def _should_link(self, target: Target) -> bool:
         if self.mode is MentionMode.OFF or target.key in (self.page_subject, self.section_subject):
             return False
+        if self.mode is MentionMode.FIRST_ON_PAGE and target.key in self.linked_by_hand:
+            return False
         return self.mode is MentionMode.EVERY or target.key not in self.linked
 
     def _met(self, record: tuple[str, str]) -> None:
         if record not in (self.page_subject, self.section_subject):
             self.mentions[Mention(record, self.page, self.section, self.section_title)] = None
+
+
+def _lines(lines: list[str]) -> Iterator[tuple[str, str]]:
+    """Each line with what it is for the linker: 'text' (to link), 'heading', or 'skip'
+    (fenced code, callout titles, attribute lists, abbreviation and link definitions)."""
+    fenced = None
+    for line in lines:
+        fence = _FENCE.match(line)
+        if fenced:
+            fenced = None if fence and fence.group(1) == fenced else fenced
+            yield line, "skip"
+        elif fence:
+            fenced = fence.group(1)
+            yield line, "skip"
+        elif _HEADING.match(line):
+            yield line, "heading"
+        elif _SKIP_LINE.match(line):
+            yield line, "skip"
+        else:
+            yield line, "text"
+
+
+def _track(inside: list[str], token: re.Match[str]) -> None:
+    """Keep `inside` (the open tags whose content is never linked) up to date with an HTML tag."""
+    name = token.group("name").lower()
+    if name not in _SKIP_TAGS:
+        return
+    if token.group("close"):
+        if name in inside:
+            inside.remove(name)
+    elif not token.group("tag").endswith("/>"):
+        inside.append(name)
+
+
+def _label(link: str) -> str:
+    """The text of a Markdown link `[text](url "title")`, as the Markdown it was."""
+    depth, position = 0, 0
+    while position < len(link):
+        char = link[position]
+        if char == "\\":
+            position += 2  # an escaped character is text, brackets included
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return link[1:position]
+        position += 1
+    return link

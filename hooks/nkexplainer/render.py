@@ -19,7 +19,7 @@ from .model import Actor, ActorKind, Model, QuoteKind
 from .text import attr_text, html_title, md_text
 
 if TYPE_CHECKING:
-    from .article import ParagraphMention
+    from .backlinks import Backlinks
     from .link import Linker
 
 _TEMPLATES = jinja2.Environment(
@@ -95,10 +95,10 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
     return pages
 
 
-def backlinks_markdown(model: Model, here: str, record: tuple[str, str], on_site: dict, in_article: list[ParagraphMention]) -> str:
-    """Where a record is mentioned: site pages by section, and article paragraphs with a snippet."""
+def backlinks_markdown(model: Model, here: str, record: tuple[str, str], backlinks: Backlinks) -> str:
+    """Where a record comes up: article paragraphs with a snippet, then the site's pages, grouped."""
     macro = getattr(macros(), f"{record[0]}_backlinks")
-    return str(macro(on_site, in_article, urls.Links(model, here))).rstrip("\n")
+    return str(macro(backlinks, urls.Links(model, here))).rstrip("\n")
 
 
 def macros() -> object:

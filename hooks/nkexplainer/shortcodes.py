@@ -4,7 +4,8 @@
     [[actor:china|Beijing]]          the same link, labelled "Beijing"
     [[event:jang-song-thaek-executed]]
     [[term:detente]]                 a link to the glossary entry
-    [[cite:evolving-relations#p3]]   a link to paragraph 3 of the article, labelled "¶3"
+    [[cite:evolving-relations#p3]]   a citation marker leading to paragraph 3 of the article, "¶3";
+                                     side by side, cites make one marker: "¶3–5", not "¶3 ¶4 ¶5"
     [[quote:cha-mutual-hostages]]    alone on a line: the quote's callout; inside a sentence: a link to it
 
 An unknown kind or id fails the build with the page's file, line and column; so
@@ -36,7 +37,12 @@ _BLOCK_QUOTE = r"^[ \t]*(?P<block>\[\[quote:(?P<quote>[^\]|\s]+)\]\])[ \t]*$"
 _ALMOST = r"(?P<almost>\[\[[ \t]*(?P<akind>[A-Za-z]+)[ \t]*:(?P<arest>[^\]\n]*)(?P<aclose>\]\])?)"
 """Anything that starts like a shortcode, `[[word:`, and is not one: reported with the fix."""
 
-_ANY = re.compile(f"{_BLOCK_QUOTE}|{SHORTCODE.pattern}|{_ALMOST}", re.MULTILINE)
+_ONE = re.compile(f"{_BLOCK_QUOTE}|{SHORTCODE.pattern}|{_ALMOST}", re.MULTILINE)
+
+_CITE_RUN = r"(?P<run>\[\[cite:[^\]|\s]+\]\](?:[ \t]*,?[ \t]*\[\[cite:[^\]|\s]+\]\])+)"
+"""Unlabelled cites side by side (spaces or commas between): one statement's citations, one marker."""
+
+_ANY = re.compile(f"{_CITE_RUN}|{_ONE.pattern}", re.MULTILINE)
 
 _CITATION = re.compile(r"^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<number>[1-9][0-9]*)$")
 
@@ -76,6 +82,16 @@ def expand(markdown: str, model: Model, page_path: str, file_label: str,
         problems.append(Problem(file_label, *where(position), message))
 
     def replace(match: re.Match[str]) -> str:
+        if "run" in match.re.groupindex and match.group("run"):
+            codes = list(_ONE.finditer(markdown, match.start(), match.end()))
+            try:
+                return links.cites([_citation(model, code.group("id")) for code in codes])
+            except LookupError:  # each cite on its own, so each problem has its own column
+                out, position = [], match.start()
+                for code in codes:
+                    out += [markdown[position:code.start()], replace(code)]
+                    position = code.end()
+                return "".join(out) + markdown[position:match.end()]
         if match.group("block"):
             quote_id = match.group("quote")
             if quote_id in model.quotes and render:
@@ -163,12 +179,8 @@ def _records(model: Model) -> dict[str, dict[str, Any]]:
 def _link(links: Links, model: Model, kind: str, record_id: str, label: str | None) -> str:
     records = _records(model)
     if kind == "cite":
-        match = _CITATION.match(record_id)
-        source = model.sources.get(match.group("source")) if match else None
-        if not match or source is None or int(match.group("number")) > len(source.paragraphs):
-            raise LookupError(f"no paragraph '{record_id}' — write [[cite:<source id>#p<number>]], e.g. "
-                              f"[[cite:{next(iter(model.sources), 'source')}#p1]]")
-        return links.cite(Citation(source.id, int(match.group("number"))), label)
+        citation = _citation(model, record_id)
+        return links.cite(citation, label) if label else links.cites((citation,))
     if kind not in records:
         guess = difflib.get_close_matches(kind, _KINDS, n=1)
         raise LookupError(f"unknown kind '{kind}' — use actor, event, term, quote or cite"
@@ -176,6 +188,15 @@ def _link(links: Links, model: Model, kind: str, record_id: str, label: str | No
     if record_id not in records[kind]:
         raise UnknownId(f"unknown {kind} '{record_id}' — {_id_hint(model, kind, record_id)}", kind, record_id)
     return getattr(links, kind)(record_id, label)
+
+
+def _citation(model: Model, record_id: str) -> Citation:
+    match = _CITATION.match(record_id)
+    source = model.sources.get(match.group("source")) if match else None
+    if not match or source is None or int(match.group("number")) > len(source.paragraphs):
+        raise LookupError(f"no paragraph '{record_id}' — write [[cite:<source id>#p<number>]], e.g. "
+                          f"[[cite:{next(iter(model.sources), 'source')}#p1]]")
+    return Citation(source.id, int(match.group("number")))
 
 
 def _id_hint(model: Model, kind: str, record_id: str) -> str:

@@ -90,7 +90,7 @@ class Links:
 
     def quote(self, quote_id: str, label: str | None = None) -> str:
         quote = self.model.quotes[quote_id]
-        return self.link(label or _opening(quote.text), QUOTES, quote.id)
+        return self.link(label or opening(quote.text), QUOTES, quote.id)
 
     def cite(self, citation: Citation, label: str | None = None) -> str:
         """`[¶3](../sources/evolving-relations.md#p3)`; the source is named when there are several."""
@@ -101,14 +101,57 @@ class Links:
                 label = f"{source.short or source.title} {label}"
         return self.link(label, source_path(citation.source), citation.anchor)
 
-    def cites(self, citations: tuple[Citation, ...]) -> str:
-        return ", ".join(self.cite(c) for c in citations)
+    def cites(self, citations: tuple[Citation, ...] | list[Citation], marker: bool = True) -> str:
+        """A statement's citations as one compact marker, out of the reading flow: `¶3–5, ¶9`, or
+        `throughout the article` when they are every paragraph of a source. At most three links:
+        beyond that, the first two and a `+N more` link to the third."""
+        if not citations:
+            return ""
+        parts = [self._range_link(source, first, last) for source, first, last in self._ranges(citations)]
+        if len(parts) > _MARKER_LINKS:
+            rest = len(parts) - (_MARKER_LINKS - 1)
+            source, first, _ = self._ranges(citations)[_MARKER_LINKS - 1]
+            more = self.link(f"+{rest} more", source_path(source), f"p{first}")
+            parts = parts[: _MARKER_LINKS - 1] + [more]
+        return f'<sup class="nkx-cite">{", ".join(parts)}</sup>' if marker else ", ".join(parts)
 
+    def _ranges(self, citations: tuple[Citation, ...] | list[Citation]) -> list[tuple[str, int, int | None]]:
+        """(source, first, last) runs of consecutive paragraphs, sources in order of first citation;
+        last is None when the run is the whole source."""
+        numbers: dict[str, set[int]] = {}
+        for citation in citations:
+            numbers.setdefault(citation.source, set()).add(citation.number)
+        ranges: list[tuple[str, int, int | None]] = []
+        for source, cited in numbers.items():
+            ordered = sorted(cited)
+            if len(ordered) > 1 and len(ordered) == len(self.model.sources[source].paragraphs):
+                ranges.append((source, ordered[0], None))
+                continue
+            start = previous = ordered[0]
+            for number in ordered[1:] + [0]:
+                if number != previous + 1:
+                    ranges.append((source, start, previous))
+                    start = number
+                previous = number
+        return ranges
+
+    def _range_link(self, source_id: str, first: int, last: int | None) -> str:
+        source = self.model.sources[source_id]
+        name = f"{source.short or source.title} " if len(self.model.sources) > 1 else ""
+        if last is None:
+            label = f"throughout {source.short or source.title}" if name else "throughout the article"
+            return self.link(label, source_path(source_id))
+        label = f"{name}¶{first}" + (f"–{last}" if last != first else "")
+        return self.link(label, source_path(source_id), f"p{first}")
+
+
+_MARKER_LINKS = 3
+"""A citation marker never holds more links than this: no run of ¶ links in the reading flow."""
 
 _OPENING_WORDS = 6
 
 
-def _opening(text: str) -> str:
+def opening(text: str) -> str:
     """The first words of a quote, as a short label: “Pyongyang needs Beijing to survive. Beijing…”."""
     words = text.split()
     return "“" + " ".join(words[:_OPENING_WORDS]) + ("…" if len(words) > _OPENING_WORDS else "") + "”"
