@@ -1,17 +1,45 @@
-"""The annotated article: each paragraph with its mentions linked and its quotes marked."""
+"""The article page: each paragraph as clean text, with its annotations ready to be shown.
+
+By default the article reads as an article: a name is linked at its first mention (no more than
+one link per `_WORDS_PER_LINK` words of the text), a glossary term shows its definition on hover,
+quotes are not highlighted. The page's "Show annotations" switch (docs/javascripts/annotations.js)
+links every mention (each carries its address in `data-href`), highlights the quotes and opens the
+per-paragraph lists; without JavaScript those lists are still there, folded.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import re
+from dataclasses import dataclass, field
 
-from .link import Linker
-from .model import Citation, Model, Paragraph, Quote
+from .link import Linker, Target
+from .model import Citation, Model, Paragraph, Quote, Source
 from .quoting import locate
-from .text import link_title, md_inline
-from .urls import QUOTES, Links
+from .text import attr_text, link_title, md_inline
+from .urls import QUOTES, Links, href
 
 _SNIPPET_WORDS = 12
 """Words of context either side of a mention in a snippet."""
+
+_WORDS_PER_LINK = 25
+"""The article's clean view has at most one link per this many words of its text."""
+
+_CLOSER = re.compile(r"[,.;:!?]?[”’\"]")
+"""The article's own closing quotation mark (and the punctuation inside it) after a quote."""
+
+
+@dataclass
+class FirstMentions:
+    """What the article page has linked so far, paragraph after paragraph: each name once, within a budget."""
+
+    budget: int
+    linked: set[tuple[str, str]] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, source: Source) -> FirstMentions:
+        words = sum(len(p.text.split()) for p in source.paragraphs)
+        return cls(budget=words // _WORDS_PER_LINK)
 
 
 @dataclass(frozen=True)
@@ -59,8 +87,10 @@ def _snippet(text: str, position: int) -> str:
     return ("…" if len(before) > len(head) else "") + " ".join(head + tail) + ("…" if len(after) > len(tail) else "")
 
 
-def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, links: Links) -> str:
-    """The paragraph as one line of Markdown: every mention linked, every quote marked and linked."""
+def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, links: Links,
+             first: FirstMentions | None = None) -> str:
+    """The paragraph as one line of Markdown: every mention and quote marked, only first mentions linked."""
+    first = first if first is not None else FirstMentions(budget=1 << 30)
     text = paragraph.text
     opens: dict[int, list[Quote]] = {}
     closes: dict[int, list[Quote]] = {}
@@ -83,18 +113,40 @@ def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, li
             at = boundaries.pop(0)
             out.append(md_inline(text[position:at]))
             position = at
-            for quote in closes.get(at, ()):
-                label = link_title(f"Quote: {quote.attribution}")
-                out.append(f'</span>[❞]({links.to(QUOTES, quote.id)} "{label}"){{ .nkx-quote-mark }}')
+            if at in closes:
+                out.append("</span>" * len(closes[at]))
+                # The mark follows the article's own closing quotation mark, not the words inside it.
+                closer = _CLOSER.match(text, at)
+                if closer and not any(at < b < closer.end() for b in boundaries) and closer.end() <= limit:
+                    out.append(md_inline(closer.group()))
+                    position = closer.end()
+                for quote in closes[at]:
+                    label = link_title(f"Quote: {quote.attribution}")
+                    out.append(f'[❞]({links.to(QUOTES, quote.id)} "{label}"){{ .nkx-quote-mark data-search-exclude }}')
             out.extend('<span class="nkx-quoted">' for _ in opens.get(at, ()))
         out.append(md_inline(text[position:limit]))
         position = limit
 
     for start, end, target in linker.find(text):
-        if any(start < b < end for b in boundaries):
+        if any(start < b < end for b in boundaries) or start < position:
             continue  # a name cut by a quote's edge stays plain
         up_to(start)
-        out.append(linker.link_to(target, md_inline(text[start:end]), links))
+        out.append(_mention(target, md_inline(text[start:end]), linker, links, first))
         position = end
     up_to(len(text))
     return "".join(out)
+
+
+def _mention(target: Target, label: str, linker: Linker, links: Links, first: FirstMentions) -> str:
+    """A name in the article: linked if it is the first mention of a name and the budget allows, else a
+    mention that the "Show annotations" switch makes a link (its address waits in `data-href`)."""
+    if target.key not in first.linked and target.kind == "actor" and first.budget > 0:
+        first.linked.add(target.key)
+        first.budget -= 1
+        return linker.link_to(target, label, links)
+    url = html.escape(href(links.here, target.path, target.anchor), quote=True)
+    title = ""
+    if target.key not in first.linked and target.kind == "term":
+        first.linked.add(target.key)  # a term's first mention shows its definition on hover
+        title = f' title="{attr_text(target.tooltip)}"'
+    return f'<a class="nkx-mention nkx-{target.kind}" data-href="{url}"{title}>{label}</a>'

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from . import graphics, urls
-from .article import annotate, named_in_paragraphs
+from .article import FirstMentions, annotate, named_in_paragraphs
 from .model import Actor, ActorKind, Model, QuoteKind
 from .text import attr_text, html_title, md_text
 
@@ -88,7 +88,8 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
     for source in model.sources.values():
         path = urls.source_path(source.id)
         links = urls.Links(model, path)
-        paragraphs = [(p, annotate(p, model.quotes_found_in.get(p.citation, ()), linker, links), named.get(p.citation, nothing))
+        first = FirstMentions.of(source)
+        paragraphs = [(p, annotate(p, model.quotes_found_in.get(p.citation, ()), linker, links, first), named.get(p.citation, nothing))
                       for p in source.paragraphs]
         pages.append(_page(model, path, source.title, "source.md.j2", f"data/sources.yml#L{source.line}", autolink=False,
                            source=source, paragraphs=paragraphs, in_article=in_article))
