@@ -116,7 +116,7 @@ def test_a_glossary_tooltip_has_no_axe_violations(browser, host, axe, scheme):
     context = _context(browser, scheme, viewport={"width": 1280, "height": 900})
     try:
         page = _open(context, host + "sources/evolving-relations/", scheme)
-        term = page.locator('#p2 a[href$="glossary/#detente"]').first
+        term = page.locator('#p2 a.nkx-term[data-href$="glossary/#detente"]').first
         term.hover()
         page.locator(".md-tooltip2").first.wait_for(state="visible", timeout=5_000)
         _check(axe, page, f"tooltip-{scheme}")

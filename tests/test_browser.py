@@ -145,12 +145,13 @@ def test_search_finds_actors_by_name_and_alias(desktop, origin, query, expected)
 def test_term_tooltips_appear_on_hover_and_the_term_links_to_the_glossary(desktop, origin):
     page = desktop.new_page()
     page.goto(origin + "sources/evolving-relations/")
-    term = page.locator('#p2 a[href$="glossary/#detente"]').first
+    term = page.locator('#p2 a.nkx-term[data-href$="glossary/#detente"]').first
     term.hover()
     tooltip = page.locator(".md-tooltip2")
     tooltip.first.wait_for(state="visible", timeout=5_000)
     assert "hostility" in tooltip.first.inner_text().lower() or "tension" in tooltip.first.inner_text().lower()
     shot(page, "desktop-tooltip")
+    page.get_by_role("switch", name="Show annotations").check()  # the clean view shows the definition; annotated, the term leads on
     term.click()
     page.wait_for_url("**/glossary/#detente")
 

@@ -190,7 +190,7 @@ def test_the_article_page_has_every_paragraph_with_its_id(site, data, seed_parag
 
 def test_the_article_page_says_what_the_seed_does_not_give(site, data):
     for source in data["sources"]:
-        about = site.content(f"sources/{source['id']}/").select_one(".admonition.info").get_text()
+        about = site.content(f"sources/{source['id']}/").select_one(".admonition.info, details.info").get_text()
         for field in ("author", "publisher", "published"):
             if source.get(field) is None:
                 assert re.search(rf"{field.capitalize()}: not given in the text", about), field

@@ -164,6 +164,7 @@ _OPAQUE = re.compile(
     re.VERBOSE,
 )
 _SKIP_TAGS = {"a", "code", "pre", "script", "style", "kbd", "svg", "figure", "h1", "h2", "h3", "h4", "h5", "h6"}
+"""Never linked inside: a <figure> (a build-time graphic) is raw HTML, where Markdown links would show as text."""
 
 
 class _PageLinker:
