@@ -148,5 +148,15 @@ def _mention(target: Target, label: str, linker: Linker, links: Links, first: Fi
     title = ""
     if target.key not in first.linked and target.kind == "term":
         first.linked.add(target.key)  # a term's first mention shows its definition on hover
-        title = f' title="{attr_text(target.tooltip)}"'
+        title = f' title="{_inert_attribute(target.tooltip)}"'
     return f'<a class="nkx-mention nkx-{target.kind}" data-href="{url}"{title}>{label}</a>'
+
+
+_MARKDOWN_SIGNS = str.maketrans({c: f"&#{ord(c)};" for c in "`*_[]{}\\!<>:"})
+"""Characters Markdown's inline patterns (code, emphasis, links, attribute lists) would act on, even
+inside a raw HTML attribute, since they run before raw HTML is recognised."""
+
+
+def _inert_attribute(value: str) -> str:
+    """`value` for a raw HTML attribute in Markdown: quoted safely and out of Markdown's reach."""
+    return attr_text(value).replace("&lt;", "<").replace("&gt;", ">").translate(_MARKDOWN_SIGNS)
