@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable
 
 from . import hints, schema
 from .aliases import check_aliases
+from .tenures import check_tenures
 from .dates import PartialDate, Precision
 from .errors import DataError, Problem, Report
 from .model import Actor, ActorKind, Alias, Citation, Event, Model, Quote, QuoteKind, Relation, Source, Term
@@ -66,6 +67,7 @@ def inspect(root: Path, pages: dict[str, str] | None = None) -> Checked:
     checker = _Checker(root, report, records, unreadable)
     model = checker.build()
     check_aliases(model, records, report)
+    check_tenures(model, records, report)
     known = {kind: EveryId() if kind in unreadable else set(ids) for kind, ids in checker.ids.items()}
     if pages is not None:
         unknown: list[Unknown] = []
@@ -258,8 +260,11 @@ class _Checker:
             if other == record.id:
                 self.report.add(record.path, record.at("relations", j, "to"), f"{owner}: a relation from an actor to "
                                 "itself — 'to' must name another actor")
+            times = {key: self._ref(record, ("relations", j, key), "event", relation[key], owner)
+                     for key in ("since", "until") if isinstance(relation.get(key), str)}
             relations.append(Relation(record.id or "", other, relation["label"], relation["inverse"], relation.get("note"),
-                                      self._cites(record, ("relations", j, "cites"), enumerate(relation["cites"]), owner)))
+                                      self._cites(record, ("relations", j, "cites"), enumerate(relation["cites"]), owner),
+                                      **times, timing_from_article=relation.get("timing_from_article", True) is not False))
         cites = self._cites(record, ("cites",), record.items("cites"), owner)
         if not record.complete:
             return None

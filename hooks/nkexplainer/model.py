@@ -84,6 +84,12 @@ class Relation:
     inverse: str
     note: str | None
     cites: tuple[Citation, ...]
+    since: str | None = None
+    """The id of the event that began the relation (drawn as a lane on the timeline), if the data says."""
+    until: str | None = None
+    """The id of the event that ended it; without one it lasts to the article's date."""
+    timing_from_article: bool = True
+    """False: `since`/`until` are general background the editors add, not what the article states."""
 
 
 class _Keyed(enum.Enum):

@@ -115,6 +115,15 @@ _RELATION = _record(
         "label": _text("The relation read from this actor's side, e.g. 'depends on'."),
         "inverse": _text("The same relation read from the other actor's side, e.g. 'is depended on by'."),
         "note": _text("One sentence from the article's point of view explaining the relation."),
+        "since": _ref("the event that began the relation (it must have happened), e.g. 'xi-becomes-general-secretary'; "
+                      "the timeline then draws it as a lane from that event's date"),
+        "until": _ref("the event that ended the relation (it must have happened, after `since`); without it the lane "
+                      "runs to the article's date"),
+        "timing_from_article": {
+            "type": "boolean",
+            "description": "false: the article does not say that `since`/`until` began or ended the relation; it is "
+            "general background the editors add (say so in `note`). The timeline marks the lane as background.",
+        },
         "cites": _CITES,
     },
     "A relation between this actor and another, shown on both actors' pages.",

@@ -10,11 +10,11 @@ apart, after a line at the article's own date. The legend lists exactly the mark
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Event, Model
 from ..urls import href
-from . import svgtext, when
+from . import svgtext, tenures, when
 from .marks import EFFECT_WORDS, INFERRED, INFERRED_WORDS, effect_key, mark
 from .place import dodge
 from .ties import Ties, pair_name, ties
@@ -39,6 +39,8 @@ class Frame:
     """The least height of a year (px); more when the labels need it."""
     slack: float
     """Room for the titles beyond what they need, so that they can stay beside their marks."""
+    years: float = 0.0
+    """Left edge of the years' labels: past the lanes, when there are any."""
 
     @property
     def room(self) -> float:
@@ -71,18 +73,24 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     every mark and title a link to its event."""
     events = model.chronology if events is None else events
     table = when.vantages(model)
-    rows = []
+    placed = []
     for event in events:
         own = when.of(event, table)
         low, high = when.bounds(event, own)
         if year is not None:
             low, high = max(low or 0.0, when.day(year)), min(high or float("inf"), when.day(year + 1) - 0.01)
-        rows.append(_row(event, when.span(event.date, low, high), frame, own))
-    if not rows:
+        placed.append((event, when.span(event.date, low, high), own))
+    if not placed:
         return ""
-    first_year = dt.date.fromordinal(int(min(r.place.start for r in rows))).year
-    last_year = max(first_year, dt.date.fromordinal(int(max(r.place.end for r in rows) - 1)).year)
+    first_year = dt.date.fromordinal(int(min(p.start for _, p, _ in placed))).year
+    last_year = max(first_year, dt.date.fromordinal(int(max(p.end for _, p, _ in placed) - 1)).year)
     t0, t1 = when.day(first_year), when.day(last_year + 1)
+    lanes = tenures.tenures(model, t0, t1, frame.per_year / 365.25)
+    if lanes:  # the lanes take the left edge; the rest moves over
+        shift = tenures.columns(lanes) * tenures.COLUMN + 4
+        frame = replace(frame, band=(frame.band[0] + shift, frame.band[1] + shift), axis=frame.axis + shift,
+                        text=frame.text + shift, years=shift)
+    rows = [_row(event, place, frame, own) for event, place, own in placed]
     # One line at the article's date when every expected event shown was expected as of the same date;
     # otherwise each says as of when.
     seen = {r.vantage for r in rows if r.event.expected}
@@ -102,7 +110,7 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     def y(t: float) -> float:
         return top + (t - t0) * k
 
-    keys = _keys(rows, show_now)
+    keys = _keys(rows, show_now) + sorted({lane.key for lane in lanes})
     legend, legend_height = _legend(keys, frame, now.words if show_now else "")
     top = legend_height + 34
     tops = dodge([y(r.place.at) for r in happened], [r.height for r in happened], top - 8, y(end_happened) - 6, GAP)
@@ -113,6 +121,7 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     bottom = max(y(t1), max(t + r.height for t, r in zip(tops, rows))) + 12
     parts = [legend, _years(first_year, last_year, y, frame, bottom)]
     parts.append(_band(ties(model, t0, t1), y, frame, show_now, now.at if now else t1))
+    parts.append(tenures.draw(lanes, y, t0, model, page))
     parts.append(f'<line class="nkx-axis" x1="{frame.axis}" x2="{frame.axis}" y1="{y(t0):.1f}" y2="{bottom - 6:.1f}"/>')
     if show_now:
         parts.append(_vantage(y(now.at), now.words, frame, bottom))
@@ -128,6 +137,10 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
             "to the left cooler. "
             + (f"Events below the line at the article’s own date were expected as of {now.words}. " if show_now else
                "Dashed marks are events expected as of their source’s date. " if seen else "")
+            + "".join(f"A lane at the left edge: {lane.label}, from "
+                      f"{model.events[lane.relation.since].title}"
+                      f"{' (when it began is general background, not from the article)' if lane.background else ''}. "
+                      for lane in lanes)
             + "The same events follow as a list with their summaries and citations.")
     return (
         f'<svg class="nkx-svg" viewBox="0 0 {frame.width:.0f} {bottom:.0f}" width="{frame.width:.0f}" '
@@ -172,7 +185,9 @@ def _legend(keys: list[str], frame: Frame, vantage_words: str) -> tuple[str, flo
              "approx": "dotted: about, before or after",
              "inferred": f"{INFERRED} {INFERRED_WORDS}",
              "band": "band: state of ties, right warmer, left cooler",
-             "vantage": "the article’s own date"}
+             "vantage": "the article’s own date",
+             "tenure": "lane: a relation, from the event that began it",
+             "tenure-background": "hollow lane: its start is background, not the article’s"}
     out, x, y = [], 0.0, 14.0
     for key in keys:
         text = words[key]
@@ -198,6 +213,8 @@ def _sample(key: str, x: float, y: float) -> str:
     if key == "band":
         return (f'<rect class="nkx-band-cool" x="{x - 8}" y="{y - 6}" width="8" height="12"/>'
                 f'<rect class="nkx-band-warm" x="{x}" y="{y - 6}" width="8" height="12"/>')
+    if key.startswith("tenure"):
+        return f'<rect class="nkx-{key}" x="{x - 2}" y="{y - 7}" width="4" height="14"/>'
     if key == "vantage":
         return f'<line class="nkx-vantage" x1="{x - 8}" x2="{x + 8}" y1="{y}" y2="{y}"/>'
     return ""
@@ -208,7 +225,7 @@ def _years(first: int, last: int, y, frame: Frame, bottom: float) -> str:
     for year in range(first, last + 1):
         top = y(when.day(year))
         out.append(f'<line class="nkx-year-rule" data-year="{year}" x1="0" x2="{frame.text - 6}" y1="{top:.1f}" y2="{top:.1f}"/>')
-        out.append(f'<text class="nkx-year" x="0" y="{top + SMALL + 2:.1f}" font-size="{SMALL:g}">{year}</text>')
+        out.append(f'<text class="nkx-year" x="{frame.years:g}" y="{top + SMALL + 2:.1f}" font-size="{SMALL:g}">{year}</text>')
     return "".join(out)
 
 
