@@ -94,6 +94,10 @@ CASES = [
          "or fix the id"),
     case("unknown-source", "data/glossary.yml:16:7",
          "term 'detente': unknown source 'test-artcle' — did you mean 'test-article'?"),
+    # A relation's `since` names an event that cannot start it.
+    case("since-expected-event", "data/actors.yml:45:14",
+         "actor 'betania-council': relation 'is hosted by' betania: `since` names 'border-treaty-expected', an event "
+         "the article only expects — a relation can only begin or end with an event that happened", build=True),
     case("paragraph-out-of-range", "data/events.yml:28:7",
          "'test-article#p9' cites paragraph 9, but source 'test-article' has 3 paragraphs — cite p1 to p3"),
     # Dates.

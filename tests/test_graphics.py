@@ -152,6 +152,80 @@ def test_expected_events_are_dated_from_the_article_and_an_inferred_date_is_one_
             assert badge.get_text().startswith("Expected")
 
 
+def _vantage_y(svg) -> float | None:
+    line = next((v for v in svg.select("line.nkx-vantage") if v.find_parent(class_="nkx-legend-row") is None), None)
+    return float(line["y1"]) if line else None
+
+
+def check_lanes(svg, data) -> None:
+    """Each relation with `since` is one lane labelled in the words of the relations lists, starting where its
+    `since` event stands on the axis and ending at its `until` event or the article's date; no other relation has one.
+    A lane whose timing the article does not give is drawn as background and says so; a lane leads to its actor's
+    page, never to a paragraph it would seem to cite."""
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    dated = {f"{names[a['id']]} {r['label']} {names[r['to']]}": r for a in data["actors"]
+             for r in a.get("relations", []) if r.get("since")}
+    y = _axis(svg)
+    events = {a["href"].rstrip("/").rsplit("/", 1)[-1]: a for a in svg.select("a.nkx-event")}
+    lanes = {lane.select_one(".nkx-tenure-label").get_text(): lane for lane in svg.select("a.nkx-lane")}
+    assert set(lanes) == set(dated), "a lane for each relation with `since`, and none for the others"
+    for label, relation in dated.items():
+        lane, event = lanes[label], events[relation["since"]]
+        assert lane["data-since"] == relation["since"]
+        span = event.select_one(".nkx-span")
+        if span is not None:
+            assert lane["data-from"] == span["data-from"], f"{label}: starts where its event's date starts"
+        else:
+            assert abs(day(lane["data-from"]) - day(event["data-at"])) <= 1, label
+        first = lane.select_one(".nkx-tenure-head, rect")
+        top = float(first["y1"] if first.name == "line" else first["y"])
+        assert abs(top - y(day(lane["data-from"]))) < 1.5, f"{label}: drawn from {top}, its event at {y(day(lane['data-from']))}"
+        bar = lane.select_one("rect")
+        bottom = float(bar["y"]) + float(bar["height"])
+        end = events[relation["until"]]["data-at"] if relation.get("until") else None
+        if end is not None:
+            assert abs(bottom - y(day(end))) < 1.5, f"{label}: ends at its `until` event"
+        elif _vantage_y(svg) is not None:
+            assert abs(bottom - _vantage_y(svg)) < 1.5, f"{label}: runs to the article's date"
+        background = relation.get("timing_from_article") is False
+        assert ("nkx-tenure-background" in bar["class"]) == background, label
+        assert ("not stated by the article" in lane.title.get_text()) == background, label
+        assert lane["data-key"] == ("tenure-background" if background else "tenure")
+        assert "#p" not in lane["href"] and not lane["href"].startswith(("sources/", "../sources/")), \
+            "a lane leads to its actor, not to a paragraph"
+
+
+def test_a_relation_with_since_is_a_lane_from_its_events_place(site, data):
+    for svg in variants(site.content("timeline/").select_one("figure.nkx-timeline-graphic")):
+        check_lanes(svg, data)
+
+
+def test_a_lane_runs_from_its_since_event_to_its_until_event(tmp_path):
+    """A small project: one relation with `since` and `until`, one without; drawn and legended as such."""
+    import yaml
+
+    from conftest import Site, fixture_project
+
+    project = fixture_project(tmp_path)
+    actors = project.root / "data" / "actors.yml"
+    text = actors.read_text(encoding="utf-8").replace(
+        "  role: \"One side of the ceasefire.\"\n",
+        "  role: \"One side of the ceasefire.\"\n  relations:\n    - to: betania\n      label: \"keeps a truce with\"\n"
+        "      inverse: \"keeps a truce with\"\n      cites: [test-article#p1]\n      since: ceasefire-agreed\n"
+        "      until: gamma-visits-betania\n", 1)
+    assert "until: gamma-visits-betania" in text
+    actors.write_text(text, encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    data = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project.root / "data").glob("*.yml")}
+    content = Site(result.site).content("timeline/")
+    for svg in variants(content.select_one("figure.nkx-timeline-graphic")):
+        check_lanes(svg, data)
+        assert len(svg.select("a.nkx-lane")) == 1
+        legend = {item["data-key"] for item in svg.select(".nkx-legend-item")}
+        assert "tenure" in legend and "tenure-background" not in legend
+
+
 def test_the_band_is_the_running_sum_of_the_effects(site, data):
     """Where the band ends (the article's date, or the last event), it stands as far to the warm or the cool side
     as warming events outnumber cooling ones among those that happened; it starts at zero."""
