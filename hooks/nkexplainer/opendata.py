@@ -65,7 +65,8 @@ def _actor(actor: Actor) -> dict[str, Any]:
             "aliases": [{"name": a.name, "autolink": a.autolink, "note": a.note, "from_article": a.from_article}
                         for a in actor.aliases],
             "summary": actor.summary, "role": actor.role,
-            "relations": [{"to": r.object, "label": r.label, "inverse": r.inverse, "note": r.note, "cites": _cites(r.cites)}
+            "relations": [{"to": r.object, "label": r.label, "inverse": r.inverse, "note": r.note, "since": r.since,
+                           "until": r.until, "timing_from_article": r.timing_from_article, "cites": _cites(r.cites)}
                           for r in actor.relations],
             "cites": _cites(actor.cites)}
 
