@@ -25,8 +25,9 @@ from .yamlstream import Builder, Document, Pointer, Refused, Written
 
 MAX_BYTES = 5_000_000
 """About seven times the largest data file at ×100 scale (bench/corpus.py: actors.yml, 0.7 MB)."""
-MAX_VALUES = 250_000
-"""Values in one file, aliases expanded: about ten times the ×100 actors.yml (22,500)."""
+MAX_VALUES = 100_000
+"""Values in one file, aliases expanded: over four times the ×100 actors.yml (22,500). Refusing a file costs
+time in proportion to this (bench/limits.md: millions of tiny values)."""
 MAX_DEPTH = 32
 """Lists and records inside each other; our records need six levels."""
 
