@@ -98,6 +98,9 @@ CASES = [
     case("since-expected-event", "data/actors.yml:45:14",
          "actor 'betania-council': relation 'is hosted by' betania: `since` names 'border-treaty-expected', an event "
          "the article only expects — a relation can only begin or end with an event that happened", build=True),
+    case("until-before-since", "data/actors.yml:46:14",
+         "actor 'betania-council': relation 'is hosted by' betania: `until` 'ceasefire-agreed' (March 2014) comes before "
+         "`since` 'gamma-visits-betania' (February 12, 2015) — swap them"),
     case("paragraph-out-of-range", "data/events.yml:28:7",
          "'test-article#p9' cites paragraph 9, but source 'test-article' has 3 paragraphs — cite p1 to p3"),
     # Dates.
