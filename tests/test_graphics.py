@@ -190,7 +190,10 @@ def check_lanes(svg, data) -> None:
         background = relation.get("timing_from_article") is False
         assert ("nkx-tenure-background" in bar["class"]) == background, label
         assert ("not stated by the article" in lane.title.get_text()) == background, label
-        assert lane["data-key"] == ("tenure-background" if background else "tenure")
+        assert lane["data-key"] == "tenure" and bar.get("data-key") == ("tenure-background" if background else None)
+        legend = {item["data-key"]: item.get_text(" ", strip=True) for item in svg.select(".nkx-legend-item")}
+        assert f" {relation['label']} " in legend["tenure"], "the legend says what the lanes say"
+        assert ("tenure-background" in legend) == any(r.get("timing_from_article") is False for r in dated.values())
         assert "#p" not in lane["href"] and not lane["href"].startswith(("sources/", "../sources/")), \
             "a lane leads to its actor, not to a paragraph"
 

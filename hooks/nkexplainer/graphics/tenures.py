@@ -38,8 +38,9 @@ class Tenure:
     column: int = 0
 
     @property
-    def key(self) -> str:
-        return "tenure-background" if self.background else "tenure"
+    def keys(self) -> set[str]:
+        """The legend entries it needs: every lane, and the hollow one too when it is background."""
+        return {"tenure", "tenure-background"} if self.background else {"tenure"}
 
 
 def tenures(model: Model, t0: float, t1: float, per_day: float) -> list[Tenure]:
@@ -76,6 +77,12 @@ def tenures(model: Model, t0: float, t1: float, per_day: float) -> list[Tenure]:
     return placed
 
 
+def legend_words(lanes: list[Tenure]) -> str:
+    """'lane: who leads whom, from the event that began it', in the relations' own words."""
+    labels = sorted({t.relation.label for t in lanes})
+    return f"lane: who {' or '.join(labels)} whom, from the event that began it"
+
+
 def columns(lanes: list[Tenure]) -> int:
     return max((t.column + 1 for t in lanes), default=0)
 
@@ -92,7 +99,8 @@ def draw(lanes: list[Tenure], y, t0: float, model: Model, page: str) -> str:
         if solid > head:  # the span the starting event's date allows
             parts.append(f'<line class="nkx-tenure-head" x1="{x + BAR / 2:.1f}" x2="{x + BAR / 2:.1f}" '
                          f'y1="{y(head):.1f}" y2="{y(solid):.1f}"/>')
-        parts.append(f'<rect class="{cls}" x="{x:.1f}" y="{y(solid):.1f}" width="{BAR:g}" '
+        key = ' data-key="tenure-background"' if tenure.background else ""
+        parts.append(f'<rect class="{cls}"{key} x="{x:.1f}" y="{y(solid):.1f}" width="{BAR:g}" '
                      f'height="{max(y(tenure.end) - y(solid), 0.5):.1f}"/>')
         baseline, top = x + BAR + 3, y(solid) + 4
         parts.append(f'<text class="nkx-tenure-label" x="{baseline:.1f}" y="{top:.1f}" font-size="{SIZE:g}" '
@@ -102,7 +110,7 @@ def draw(lanes: list[Tenure], y, t0: float, model: Model, page: str) -> str:
                   else "dated by the article")
         tooltip = f"{tenure.label}, since {since.title.rstrip('.')} ({since.date.label}): {timing}"
         subject = model.actors[tenure.relation.subject]
-        out.append(f'<a class="nkx-lane" data-key="{tenure.key}" data-since="{tenure.relation.since}" '
+        out.append(f'<a class="nkx-lane" data-key="tenure" data-since="{tenure.relation.since}" '
                    f'data-from="{when.iso(start.start)}" href="{svgtext.attr(href(page, subject.path))}">'
                    f'<title>{svgtext.esc(tooltip)}</title>' + "".join(parts) + "</a>")
     return '<g class="nkx-lanes">' + "".join(out) + "</g>" if out else ""

@@ -110,8 +110,8 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     def y(t: float) -> float:
         return top + (t - t0) * k
 
-    keys = _keys(rows, show_now) + sorted({lane.key for lane in lanes})
-    legend, legend_height = _legend(keys, frame, now.words if show_now else "")
+    keys = _keys(rows, show_now) + sorted({key for lane in lanes for key in lane.keys})
+    legend, legend_height = _legend(keys, frame, now.words if show_now else "", tenures.legend_words(lanes))
     top = legend_height + 34
     tops = dodge([y(r.place.at) for r in happened], [r.height for r in happened], top - 8, y(end_happened) - 6, GAP)
     if later:
@@ -177,7 +177,7 @@ def _keys(rows: list[_Row], show_now: bool) -> list[str]:
     return [key for key in order if key in used]
 
 
-def _legend(keys: list[str], frame: Frame, vantage_words: str) -> tuple[str, float]:
+def _legend(keys: list[str], frame: Frame, vantage_words: str, lane_words: str) -> tuple[str, float]:
     """One entry per mark style drawn, each a sample and the words the lists use; entries flow in rows."""
     words = {**{effect_key(e): w for e, w in EFFECT_WORDS.items()},
              "expected": f"expected as of {vantage_words}" if vantage_words else "expected",
@@ -186,7 +186,7 @@ def _legend(keys: list[str], frame: Frame, vantage_words: str) -> tuple[str, flo
              "inferred": f"{INFERRED} {INFERRED_WORDS}",
              "band": "band: state of ties, right warmer, left cooler",
              "vantage": "the article’s own date",
-             "tenure": "lane: a relation, from the event that began it",
+             "tenure": lane_words,
              "tenure-background": "hollow lane: its start is background, not the article’s"}
     out, x, y = [], 0.0, 14.0
     for key in keys:
