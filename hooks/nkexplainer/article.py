@@ -58,7 +58,7 @@ def paragraph_mentions(model: Model, linker: Linker) -> dict[tuple[str, str], li
     for source in model.sources.values():
         for paragraph in source.paragraphs:
             first: dict[tuple[str, str], int] = {}
-            for start, _, target in linker.find(paragraph.text):
+            for start, _, target in linker.find_in(paragraph):
                 first.setdefault(target.key, start)
             for key, start in first.items():
                 found.setdefault(key, []).append(ParagraphMention(paragraph.citation, _snippet(paragraph.text, start), start))
@@ -127,7 +127,7 @@ def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, li
         out.append(md_inline(text[position:limit]))
         position = limit
 
-    for start, end, target in linker.find(text):
+    for start, end, target in linker.find_in(paragraph):
         if any(start < b < end for b in boundaries) or start < position:
             continue  # a name cut by a quote's edge stays plain
         up_to(start)

@@ -23,6 +23,7 @@ from .aliases import check_aliases
 from .tenures import check_tenures
 from .dates import PartialDate, Precision
 from .errors import DataError, Problem, Report
+from .mentions import with_mention_rules
 from .model import Actor, ActorKind, Alias, Citation, Event, Model, Quote, QuoteKind, Relation, Source, Term
 from .references import References
 from .seeds import SeedReader
@@ -68,6 +69,7 @@ def inspect(root: Path, pages: dict[str, str] | None = None) -> Checked:
     model = checker.build()
     check_aliases(model, records, report)
     check_tenures(model, records, report)
+    model = with_mention_rules(model, records, report)
     known = {kind: EveryId() if kind in unreadable else set(ids) for kind, ids in checker.ids.items()}
     if pages is not None:
         unknown: list[Unknown] = []
@@ -227,7 +229,7 @@ class _Checker:
     @staticmethod
     def _aliases(record: Record) -> tuple[Alias, ...]:
         return tuple(Alias(a) if isinstance(a, str) else Alias(a["name"], a.get("autolink", True), a.get("note"),
-                                                               a.get("from_article", True))
+                                                               a.get("from_article", True), tuple(a.get("sources", ())))
                      for _, a in record.items("aliases"))
 
     # -- records ------------------------------------------------------------------------------------

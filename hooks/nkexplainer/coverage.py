@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .mentions import alias_limits
 from .model import Citation, Model
 from .quoting import normalise
 
@@ -99,16 +100,21 @@ class Coverage:
 
 
 class Index:
-    """What every report of one model reads: the names and the cited paragraphs (built once)."""
+    """What every report of one model reads: the names, their limits, the cited paragraphs (built once)."""
 
     def __init__(self, model: Model) -> None:
+        self.limits = alias_limits(model)
         self.names = _known_names(model)
         self.pattern = _names_pattern(self.names)
         self.cited = _cited(model)
 
     def for_source(self, source_id: str) -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None]:
         """The names that may mean their record in this source's text, and one pattern for them."""
-        return self.names, self.pattern
+        barred = [n for n, sources in self.limits.items() if source_id not in sources and n in self.names]
+        if not barred:
+            return self.names, self.pattern
+        names = {n: r for n, r in self.names.items() if n not in barred}
+        return names, _names_pattern(names)
 
 
 def source_coverage(model: Model, source_id: str, index: Index | None = None) -> Coverage:

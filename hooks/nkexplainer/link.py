@@ -25,7 +25,8 @@ from typing import Iterator
 
 from markdown.extensions.toc import slugify, unique
 
-from .model import Model
+from .mentions import SourceMentions
+from .model import Model, Paragraph
 from .text import link_title
 from .urls import GLOSSARY, Links
 
@@ -114,6 +115,7 @@ class Linker:
         self._pattern = re.compile(r"(?<![\w])(?:" + _trie_pattern(list(self.targets)) + r")(?![\w])") if self.targets else None
         self._record_pages = {a.path: ("actor", a.id) for a in model.actors.values()}
         self._record_pages.update({e.path: ("event", e.id) for e in model.events.values()})
+        self._in_sources = SourceMentions(model, self._target_of)
 
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """Every mention in plain `text`: start, end and what it names."""
@@ -121,6 +123,17 @@ class Linker:
             return
         for match in self._pattern.finditer(text):
             yield match.start(), match.end(), self.targets[match.group()]
+
+    def find_in(self, paragraph: Paragraph) -> Iterator[tuple[int, int, Target]]:
+        """Every mention in a paragraph of a source, with the editors' alias limits and exceptions applied."""
+        return self._in_sources.apply(paragraph, self.find(paragraph.text))
+
+    def _target_of(self, kind: str, record_id: str) -> Target:
+        if kind == "actor":
+            actor = self.model.actors[record_id]
+            return Target("actor", actor.id, actor.path, None, actor.summary)
+        term = self.model.terms[record_id]
+        return Target("term", term.id, GLOSSARY, term.id, term.definition)
 
     def link_to(self, target: Target, label: str, links: Links) -> str:
         """A Markdown link for a mention; a glossary term's carries its definition as its tooltip.

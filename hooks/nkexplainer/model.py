@@ -57,6 +57,8 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
     short: str | None = None
     """A short name for citations when there are several sources."""
+    mentions: tuple[MentionRule, ...] = ()
+    """Exceptions to automatic linking in this source's text."""
     line: int = 0
     """The record's line in its data file, for "edit" links."""
 
@@ -72,6 +74,22 @@ class Alias:
     note: str | None = None
     from_article: bool = True
     """False for a name the editors add (a usual abbreviation) that no source writes; pages say so."""
+    sources: tuple[str, ...] = ()
+    """The sources in whose text the alias means this record; empty: every source."""
+
+
+@dataclass(frozen=True)
+class MentionRule:
+    """An editor's exception to automatic linking in a source's text: these words of this paragraph
+    hold a mention that means `means` instead, or nothing."""
+
+    citation: Citation
+    words: str
+    start: int
+    """Where the words start in the paragraph."""
+    end: int
+    means: tuple[str, str] | None
+    """('actor', id) or ('term', id); None: not linked."""
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,8 @@ def _source(source: Source) -> dict[str, Any]:
 
 def _actor(actor: Actor) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "kind": actor.kind.key, "title": actor.title,
-            "aliases": [{"name": a.name, "autolink": a.autolink, "note": a.note, "from_article": a.from_article}
-                        for a in actor.aliases],
+            "aliases": [{"name": a.name, "autolink": a.autolink, "note": a.note, "from_article": a.from_article,
+                         "sources": list(a.sources) or None} for a in actor.aliases],
             "summary": actor.summary, "role": actor.role,
             "relations": [{"to": r.object, "label": r.label, "inverse": r.inverse, "note": r.note, "since": r.since,
                            "until": r.until, "timing_from_article": r.timing_from_article, "cites": _cites(r.cites)}

@@ -102,6 +102,11 @@ _ALIAS = {
                     "description": "false: no source writes this name (e.g. a usual abbreviation the editors add); "
                     "pages say so. Otherwise the build checks that a source writes it exactly so.",
                 },
+                "sources": _list(
+                    _ref("a source in whose text the alias means this record"),
+                    "Optional: the alias means this record only in these sources' texts; elsewhere it is left alone.",
+                    min_items=1,
+                ),
             },
             "An alias with a note on how it is used.",
         ),
@@ -198,6 +203,17 @@ TERM = _record(
     "A word or phrase a general reader may not know.",
 )
 
+_MENTION = _record(
+    ["paragraph", "words", "means"],
+    {
+        "paragraph": _text("The paragraph, e.g. 'p3'.", pattern=r"^p[1-9][0-9]*$"),
+        "words": _text("Words copied exactly from that paragraph, holding the mention once, e.g. 'officials in Beijing'."),
+        "means": _text("What the mention means there: 'nothing' (not linked), 'actor:<id>' or 'term:<id>'.",
+                       pattern=r"^(?:nothing|(?:actor|term):[a-z0-9]+(?:-[a-z0-9]+)*)$"),
+    },
+    "An exception to automatic linking in this source's text, checked at build time.",
+)
+
 SOURCE = _record(
     ["id", "file", "title", "dek", "provenance"],
     {
@@ -216,6 +232,7 @@ SOURCE = _record(
             {**_DATE_FIELDS, "basis": _text("The reasoning from the text that dates the writing.")},
             "When the text was written, inferred from the text itself.",
         ),
+        "mentions": _list(_MENTION, "Optional: mentions in this text that mean another record, or nothing."),
         "provenance": _text("Plainly, what the file does and does not say about where it comes from."),
     },
     "A text the site rests on.",

@@ -210,7 +210,7 @@ def _report_schema_error(document: Document, kind: str, pointer: tuple, error: A
         report.add(document.path, where, f"{who}'{field}' is empty — fill it in or remove the field if it is optional")
         return
     if validator == "anyOf":
-        report.add(document.path, where, f"{who}'{field}' must be a name, or a mapping with 'name' (and optionally 'autolink', 'note')")
+        report.add(document.path, where, f"{who}'{field}' must be a name, or a mapping with 'name' (and optionally 'autolink', 'note', 'from_article', 'sources')")
         return
     report.add(document.path, where, f"{who}'{field}': {error.message}")
 
