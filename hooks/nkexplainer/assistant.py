@@ -19,7 +19,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .check import load_model
-from .coverage import coverage, render
+from .coverage import coverage
+from .coverage_report import render
 from .errors import DataError
 from .schema import SLUG
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import preview
 from .check import inspect
-from .coverage import Index, render, source_coverage, unrecorded_seeds
+from .coverage import Index, source_coverage, unrecorded_seeds
+from .coverage_report import render
 from .errors import DataError
 from .shortcodes import read_pages
 
