@@ -126,7 +126,7 @@ def test_ambiguous_aliases_follow_the_data(rules):
 
 
 def test_terms_link_to_the_glossary_with_a_tooltip(rules, data):
-    definitions = {t["id"]: " ".join(t["definition"].split()) for t in data["glossary"]}
+    definitions = {t["id"]: f'{t["term"]}: ' + " ".join(t["definition"].split()) for t in data["glossary"]}  # named, then defined
     links = rules.content("linking-rules/").find(id="glossary").find_next_sibling("p").select("a")
     assert [a.get_text() for a in links] == ["détente", "stalemate"]
     for a in links:
@@ -142,7 +142,7 @@ def test_shortcodes_link_and_embed_records(rules):
     assert ("Kim Jong-un executes Jang Song-thaek", "../timeline/jang-song-thaek-executed/") in links
     assert ("détente", "../glossary/#detente") in links
     assert ("¶3", "../sources/evolving-relations/#p3") in links
-    callout = rules.content("linking-rules/").select_one(".admonition.key-quote")
+    callout = rules.content("linking-rules/").select_one("figure.nkx-quote.nkx-pull")
     assert "Pyongyang needs Beijing to survive" in callout.get_text()
     assert "../actors/victor-cha/" in {a["href"] for a in callout.select("a")}
 

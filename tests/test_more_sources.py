@@ -63,7 +63,7 @@ def test_backlinks_reach_across_sources(two_sources):
 
 def test_quotes_from_the_second_source_are_checked_and_marked(two_sources):
     quotes = two_sources.content("quotes/")
-    callout = quotes.find(id="test-note-steady-course").find_parent(class_="admonition")
+    callout = quotes.find(id="test-note-steady-course")
     assert "steady course" in callout.get_text()
     assert "../sources/test-note/#p2" in {a["href"] for a in callout.select("a")}
     note = two_sources.content("sources/test-note/")

@@ -264,7 +264,7 @@ class _Checker:
                                 "itself — 'to' must name another actor")
             times = {key: self._ref(record, ("relations", j, key), "event", relation[key], owner)
                      for key in ("since", "until") if isinstance(relation.get(key), str)}
-            relations.append(Relation(record.id or "", other, relation["label"], relation["inverse"], relation.get("note"),
+            relations.append(Relation(record.id or "", other, relation["label"], relation.get("inverse"), relation.get("note"),
                                       self._cites(record, ("relations", j, "cites"), enumerate(relation["cites"]), owner),
                                       **times, timing_from_article=relation.get("timing_from_article", True) is not False))
         cites = self._cites(record, ("cites",), record.items("cites"), owner)

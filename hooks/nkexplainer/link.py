@@ -107,7 +107,7 @@ class Linker:
             for name in (actor.name, *(a.name for a in actor.aliases if a.autolink)):
                 self.targets[name] = target
         for term in model.terms.values():
-            target = Target("term", term.id, GLOSSARY, term.id, term.definition)
+            target = Target("term", term.id, GLOSSARY, term.id, f"{term.term}: {term.definition}")  # the tooltip names its term
             for name in (term.term, *(a.name for a in term.aliases if a.autolink)):
                 self.targets[name] = target
                 if name[:1].islower():  # "thaw" also at the start of a sentence

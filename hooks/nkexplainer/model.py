@@ -99,7 +99,8 @@ class Relation:
     subject: str
     object: str
     label: str
-    inverse: str
+    inverse: str | None
+    """None: the other side tells the relation as the subject does (see `wording.relation_sentence`)."""
     note: str | None
     cites: tuple[Citation, ...]
     since: str | None = None
@@ -267,8 +268,9 @@ class Model:
         return _group(self.quotes.values(), lambda q: (q.event,) if q.event else ())
 
     @cached_property
-    def relations_of(self) -> dict[str, tuple[tuple[str, Relation], ...]]:
-        """For each actor: (how it reads from this actor's side, relation)."""
+    def relations_of(self) -> dict[str, tuple[tuple[str | None, Relation], ...]]:
+        """For each actor: (the verb read from this actor's side, None when the data gives none, relation).
+        Pages put relations into sentences with `wording.relation_sentence`."""
         found: dict[str, list[tuple[str, Relation]]] = defaultdict(list)
         for actor in self.actors.values():
             for relation in actor.relations:

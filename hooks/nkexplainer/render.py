@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from . import graphics, urls
+from . import graphics, urls, wording
 from .article import FirstMentions, annotate, named_in_paragraphs
 from .model import Actor, ActorKind, Model, QuoteKind
 from .text import attr_text, html_title, md_text
@@ -39,6 +39,9 @@ _TEMPLATES.globals["effect_words"] = graphics.EFFECT_WORDS
 _TEMPLATES.globals["inferred_mark"] = graphics.INFERRED
 _TEMPLATES.globals["vantage_words"] = graphics.vantage_words
 _TEMPLATES.globals["expected_as_of"] = graphics.expected_as_of
+_TEMPLATES.filters["pilcrows"] = wording.pilcrows
+_TEMPLATES.globals.update(attribution=wording.attribution, relation_sentence=wording.relation_sentence,
+                          by_weight=wording.by_weight, vantage=wording.vantage)
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
         _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model),
               graphic=graphics.network_map(model, urls.ACTORS_INDEX), related=graphics.network_pairs(model)),
         _timeline(model),
-        _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", kinds=_quote_kinds(model)),
+        _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", **_quote_groups(model)),
         _page(model, urls.GLOSSARY, "Glossary", "glossary.md.j2", "data/glossary.yml"),
         _page(model, urls.SOURCES_INDEX, "Sources", "sources_index.md.j2", "data/sources.yml"),
     ]
@@ -78,11 +81,10 @@ def render_pages(model: Model, linker: Linker, in_article: dict) -> list[Generat
     for actor in model.actors.values():
         pages.append(_page(model, actor.path, actor.name, "actor.md.j2", f"data/actors.yml#L{actor.line}", subject=("actor", actor.id),
                            actor=actor))
-    chronology = model.chronology
-    for n, event in enumerate(chronology):
+    for event in model.chronology:
+        # The neighbouring events are offered once, by the footer's Previous/Next (nav.py keeps them in the timeline).
         pages.append(_page(model, event.path, event.title, "event.md.j2", f"data/events.yml#L{event.line}", subject=("event", event.id),
-                           event=event, previous=chronology[n - 1] if n else None,
-                           next=chronology[n + 1] if n + 1 < len(chronology) else None))
+                           event=event))
     named = named_in_paragraphs(in_article)
     nothing: dict[str, list[str]] = {"actor": [], "term": []}
     for source in model.sources.values():
@@ -155,8 +157,13 @@ def _years(model: Model) -> list[tuple[int, list]]:
     return list(years.items())
 
 
-def _quote_kinds(model: Model) -> list[tuple[QuoteKind, list]]:
+def _quote_groups(model: Model) -> dict[str, list]:
+    """The quotes page's sections: direct quotes (the strongest first), reported statements, phrases and sayings."""
     order = {s: n for n, s in enumerate(model.sources)}
-    ordered = sorted(model.quotes.values(), key=lambda q: (order[q.found_in.source], q.found_in.number))
-    groups = [(kind, [q for q in ordered if q.kind is kind]) for kind in QuoteKind]
-    return [(kind, quotes) for kind, quotes in groups if quotes]
+    in_article = sorted(model.quotes.values(), key=lambda q: (order[q.found_in.source], q.found_in.number))
+    weighed = wording.by_weight(in_article)
+    return {
+        "direct": [q for q in weighed if q.kind is QuoteKind.DIRECT],
+        "reported": [q for q in weighed if q.kind is QuoteKind.REPORTED],
+        "phrases": [q for q in weighed if q.kind in (QuoteKind.SAYING, QuoteKind.PHRASE)],
+    }

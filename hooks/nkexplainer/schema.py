@@ -114,11 +114,14 @@ _ALIAS = {
 }
 
 _RELATION = _record(
-    ["to", "label", "inverse", "cites"],
+    ["to", "label", "cites"],
     {
         "to": _ref("the other actor"),
-        "label": _text("The relation read from this actor's side, e.g. 'depends on'."),
-        "inverse": _text("The same relation read from the other actor's side, e.g. 'is depended on by'."),
+        "label": _text("The relation read from this actor's side, as a verb in the active voice, e.g. 'depends on'."),
+        "inverse": _text("Optional: the same relation told from the other actor's side, also in the active voice, "
+                         "e.g. 'is expected to host' for 'is expected to visit'. Without it the other actor's page "
+                         "says the sentence as this actor's does ('North Korea depends on China'); never write a "
+                         "passive ('is depended on by')."),
         "note": _text("One sentence from the article's point of view explaining the relation."),
         "since": _ref("the event that began the relation (it must have happened), e.g. 'xi-becomes-general-secretary'; "
                       "the timeline then draws it as a lane from that event's date"),

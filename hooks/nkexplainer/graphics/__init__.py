@@ -41,7 +41,7 @@ def actor_map(model: Model, actor: Actor, page: str) -> str:
         return ""
     narrow = relmap.actor_map_svg(model, actor, page, relmap.EGO_NARROW, f"nkx-map-{actor.id}-narrow")
     return ('\n<figure data-search-exclude class="nkx-graphic nkx-map-graphic nkx-actor-map">' + _variants(wide, narrow) +
-            f"<figcaption>Each phrase reads from {actor.name}’s side and leads to the paragraph that supports it; "
+            "<figcaption>Each phrase reads along its arrow and leads to the paragraph that supports it; "
             "each name leads to that actor’s page.</figcaption></figure>\n")
 
 

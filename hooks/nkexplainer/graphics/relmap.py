@@ -1,8 +1,9 @@
 """Who relates to whom: each actor's own map, and the whole network on Who's who.
 
-An actor's map reads like sentences: the actor on the left, an arrow to each actor it relates to,
-and on the arrow what the relation is from the actor's side ("supports", "is led by"), each phrase a
-link to the paragraph that supports it. Rows are stacked, so nothing can overlap at any width.
+An actor's map reads like sentences: the actor on the left, each actor it relates to on the right,
+and on the arrow between them the verb, read along the arrow ("supports" from the actor; "leads" from
+Xi Jinping to China when the data gives no verb from China's side), each phrase a link to the paragraph
+that supports it. Rows are stacked, so nothing can overlap at any width.
 
 The whole network puts the two most connected actors in the middle and the others on an oval
 around them, names outside it, one line per related pair; each line leads to the relation in words
@@ -54,15 +55,19 @@ EGO_NARROW = EgoFrame(width=350, centre=92, other=104)
 EGO_WIDE = EgoFrame(width=680, centre=150, other=170)
 
 
-def neighbours(model: Model, actor_id: str) -> list[tuple[str, list[tuple[str, Relation]]]]:
-    """Each actor related to `actor_id`, in the order of the data, with the phrases from `actor_id`'s side."""
-    found: dict[str, list[tuple[str, Relation]]] = {}
+def neighbours(model: Model, actor_id: str) -> list[tuple[str, bool, list[tuple[str, Relation]]]]:
+    """Each actor related to `actor_id`, in the order of the data, with the verbs: (other, inward, phrases).
+
+    Outward rows read from `actor_id`'s side; an inward row holds what the other actor does to `actor_id`
+    when the data gives no active verb from this side (`inverse`), so its arrow points at `actor_id`."""
+    found: dict[tuple[str, bool], list[tuple[str, Relation]]] = {}
     for label, relation in model.relations_of.get(actor_id, ()):
         other = relation.object if relation.subject == actor_id else relation.subject
         if other == actor_id or other not in model.actors:
             continue
-        found.setdefault(other, []).append((label, relation))
-    return list(found.items())
+        inward = label is None
+        found.setdefault((other, inward), []).append((relation.label if inward else label, relation))
+    return [(other, inward, phrases) for (other, inward), phrases in found.items()]
 
 
 def actor_map_svg(model: Model, actor: Actor, page: str, frame: EgoFrame, ident: str) -> str:
@@ -74,13 +79,13 @@ def actor_map_svg(model: Model, actor: Actor, page: str, frame: EgoFrame, ident:
     phrase_room = frame.width - frame.centre - frame.other - 44
     laid = []
     y = 8.0
-    for other_id, phrases in rows:
+    for other_id, inward, phrases in rows:
         other = model.actors[other_id]
         other_lines = svgtext.wrap(short_name(other), frame.other - 16, SIZE)
         blocks = [svgtext.wrap(label, phrase_room, SIZE) for label, _ in phrases]
         phrase_height = sum(LEADING * len(b) for b in blocks) + 4 * (len(blocks) - 1)
         height = max(phrase_height, LEADING * len(other_lines) + 10) + 4
-        laid.append((other, phrases, blocks, other_lines, y, height))
+        laid.append((other, inward, phrases, blocks, other_lines, y, height))
         y += height + 12
     total = max(y - 4, LEADING * len(name_lines) + 30)
     cy = total / 2
@@ -91,21 +96,22 @@ def actor_map_svg(model: Model, actor: Actor, page: str, frame: EgoFrame, ident:
                                 "nkx-node-label nkx-centre-label", anchor="middle") + "</g>"]
     phrase_x = frame.centre + 28
     other_x = frame.width - frame.other
-    for other, phrases, blocks, other_lines, top, height in laid:
+    for other, inward, phrases, blocks, other_lines, top, height in laid:
         row_y = top + height / 2
         block_h = sum(LEADING * len(b) for b in blocks) + 4 * (len(blocks) - 1)
         ends = max(svgtext.widest(b, SIZE) for b in blocks)
         parts.append(f'<path class="nkx-edge" d="M{frame.centre} {cy:.1f}C{frame.centre + 20} {cy:.1f} '
-                     f'{phrase_x - 26} {row_y:.1f} {phrase_x - 8} {row_y:.1f}"/>')
+                     f'{phrase_x - 26} {row_y:.1f} {phrase_x - 8} {row_y:.1f}"'
+                     + (f' marker-start="url(#{ident}-arrow)"/>' if inward else "/>"))
         if len(blocks) > 1:
             parts.append(f'<path class="nkx-edge" d="M{phrase_x - 4} {row_y - block_h / 2 + 2:.1f}h-4V{row_y + block_h / 2 - 2:.1f}h4"/>')
-        parts.append(f'<path class="nkx-edge" d="M{min(phrase_x + ends + 8, other_x - 12):.1f} {row_y:.1f}H{other_x - 2}" '
-                     f'marker-end="url(#{ident}-arrow)"/>')
+        parts.append(f'<path class="nkx-edge" d="M{min(phrase_x + ends + 8, other_x - 12):.1f} {row_y:.1f}H{other_x - 2}"'
+                     + ("/>" if inward else f' marker-end="url(#{ident}-arrow)"/>'))
         block_top = row_y - block_h / 2
         for (label, relation), lines in zip(phrases, blocks):
             cite = relation.cites[0] if relation.cites else None
             target = href(page, source_path(cite.source), cite.anchor) if cite else href(page, other.path)
-            sentence = f"{actor.name} {label} {other.name}"
+            sentence = f"{other.name} {label} {actor.name}" if inward else f"{actor.name} {label} {other.name}"
             paragraphs = ", ".join(f"¶{c.number}" for c in relation.cites)
             tip = sentence + (f" ({paragraphs})" if paragraphs else "") + (f". {relation.note}" if relation.note else "")
             parts.append(f'<a class="nkx-relation" href="{svgtext.attr(target)}"><title>{svgtext.esc(tip)}</title>'
@@ -120,10 +126,10 @@ def actor_map_svg(model: Model, actor: Actor, page: str, frame: EgoFrame, ident:
                                           LEADING, "nkx-node-label", anchor="middle").replace("<text ", f'<text font-size="{SIZE:g}" ', 1)
                      + "</a>")
     parts[1] = parts[1].replace("<text ", f'<text font-size="{SIZE + 1:g}" ', 1)
-    count = sum(len(p) for _, p, *_ in laid)
-    desc = (f"{actor.name} and the {len(laid)} actors it relates to, by {count} relations, each arrow labelled from "
-            f"{actor.name}’s side. Each phrase leads to the paragraph that supports it; the same relations are listed "
-            "below the map.")
+    count = sum(len(p) for _, _, p, *_ in laid)
+    desc = (f"{actor.name} and the {len({row[0].id for row in laid})} actors it relates to, by {count} relations, each "
+            "arrow labelled with its verb, read along the arrow. Each phrase leads to the paragraph that supports it; "
+            "the same relations are listed below the map as sentences.")
     return _svg(frame.width, total, ident, f"{actor.name}: who it relates to", desc, "".join(parts))
 
 
