@@ -41,7 +41,8 @@ _TEMPLATES.globals["vantage_words"] = graphics.vantage_words
 _TEMPLATES.globals["expected_as_of"] = graphics.expected_as_of
 _TEMPLATES.filters["pilcrows"] = wording.pilcrows
 _TEMPLATES.globals.update(attribution=wording.attribution, relation_sentence=wording.relation_sentence,
-                          by_weight=wording.by_weight, vantage=wording.vantage)
+                          by_weight=wording.by_weight, vantage=wording.vantage, written_in=wording.written_in,
+                          glyphs=wording.GLYPHS, urls=urls)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,11 @@ def backlinks_markdown(model: Model, here: str, record: tuple[str, str], backlin
     """Where a record comes up: article paragraphs with a snippet, then the site's pages, grouped."""
     macro = getattr(macros(), f"{record[0]}_backlinks")
     return str(macro(backlinks, urls.Links(model, here))).rstrip("\n")
+
+
+def templates() -> jinja2.Environment:
+    """The page templates, with the filters and helpers every one of them may use."""
+    return _TEMPLATES
 
 
 def macros() -> object:

@@ -7,6 +7,7 @@
     [[cite:evolving-relations#p3]]   a citation marker leading to paragraph 3 of the article, "¶3";
                                      side by side, cites make one marker: "¶3–5", not "¶3 ¶4 ¶5"
     [[quote:cha-mutual-hostages]]    alone on a line: the quote's callout; inside a sentence: a link to it
+    [[lede:…]], [[facts:…]], [[timeline:strip]]   alone on a line: pieces of the home page (blocks.py)
 
 An unknown kind or id fails the build with the page's file, line and column; so
 does a shortcode written almost right (`[[Actor:xi-jinping]]`, `[[actor: xi-jinping]]`,
@@ -23,7 +24,7 @@ from typing import Any
 
 from mkdocs.utils.meta import get_data
 
-from . import hints
+from . import blocks, hints
 from .errors import Problem
 from .model import Citation, Model
 from .render import macros
@@ -37,7 +38,10 @@ _BLOCK_QUOTE = r"^[ \t]*(?P<block>\[\[quote:(?P<quote>[^\]|\s]+)\]\])[ \t]*$"
 _ALMOST = r"(?P<almost>\[\[[ \t]*(?P<akind>[A-Za-z]+)[ \t]*:(?P<arest>[^\]\n]*)(?P<aclose>\]\])?)"
 """Anything that starts like a shortcode, `[[word:`, and is not one: reported with the fix."""
 
-_ONE = re.compile(f"{_BLOCK_QUOTE}|{SHORTCODE.pattern}|{_ALMOST}", re.MULTILINE)
+_BLOCK_DATA = r"^[ \t]*(?P<data>\[\[(?P<dkind>" + "|".join(blocks.KINDS) + r"):(?P<did>[^\]|\s]+)\]\])[ \t]*$"
+"""A block built from the data (blocks.py), alone on its line."""
+
+_ONE = re.compile(f"{_BLOCK_QUOTE}|{_BLOCK_DATA}|{SHORTCODE.pattern}|{_ALMOST}", re.MULTILINE)
 
 _CITE_RUN = r"(?P<run>\[\[cite:[^\]|\s]+\]\](?:[ \t]*,?[ \t]*\[\[cite:[^\]|\s]+\]\])+)"
 """Unlabelled cites side by side (spaces or commas between): one statement's citations, one marker."""
@@ -92,6 +96,15 @@ def expand(markdown: str, model: Model, page_path: str, file_label: str,
                     out += [markdown[position:code.start()], replace(code)]
                     position = code.end()
                 return "".join(out) + markdown[position:match.end()]
+        if match.group("data"):
+            try:
+                blocks.check(match.group("dkind"), match.group("did"), model)
+            except LookupError as error:
+                report(match.start("data"), f"{match.group('data')}: {error.args[0]}")
+                return match.group(0)
+            if not render:
+                return match.group(0)
+            return "\n" + blocks.render(match.group("dkind"), match.group("did"), model, links) + "\n"
         if match.group("block"):
             quote_id = match.group("quote")
             if quote_id in model.quotes and render:
@@ -181,6 +194,8 @@ def _link(links: Links, model: Model, kind: str, record_id: str, label: str | No
     if kind == "cite":
         citation = _citation(model, record_id)
         return links.cite(citation, label) if label else links.cites((citation,))
+    if kind in blocks.KINDS:
+        raise LookupError(f"[[{kind}:…]] stands alone on its line: it is a block, not a link")
     if kind not in records:
         guess = difflib.get_close_matches(kind, _KINDS, n=1)
         raise LookupError(f"unknown kind '{kind}' — use actor, event, term, quote or cite"

@@ -15,7 +15,7 @@ from .model import Citation, Quote, QuoteKind, Relation
 from .text import md_inline, md_text
 
 if TYPE_CHECKING:
-    from .model import Model
+    from .model import Model, Source
     from .urls import Links
 
 _PARAGRAPH_REFERENCE = re.compile(r"\bpp?(?=\d)(\d+)\b")
@@ -100,3 +100,12 @@ def _vantages(model: Model) -> dict:
         _last = (model, when.vantages(model))
     return _last[1]
 
+
+def written_in(model: Model, source: Source) -> str:
+    """When `source` was written, for "written in …": "early 2015"; "" when the data does not say."""
+    found = _vantages(model).get(source.id)
+    return found.words if found else ""
+
+
+GLYPHS = {"cooling": "▼", "warming": "▲", "neutral": "●"}
+"""An effect's shape, as the timeline draws it: told apart by shape as well as colour."""
