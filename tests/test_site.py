@@ -217,7 +217,7 @@ def test_home_page_explains_the_relationship_and_leads_everywhere(site):
     content = site.content("")
     text = content.get_text()
     assert "mutual hostages" in text
-    assert content.select(".admonition.key-quote"), "key quotes on the home page"
+    assert content.select("figure.nkx-pull"), "a key quote on the home page"
     links = hrefs(content)
     for target in ("actors/", "timeline/", "quotes/", "glossary/", "sources/evolving-relations/"):
         assert target in links, target
