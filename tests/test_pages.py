@@ -209,8 +209,10 @@ def test_expected_events_carry_the_articles_vantage_point(site, data):
 def test_present_tense_sections_are_dated_by_the_articles_vantage_point(site, data):
     phrase = f"as of {written_phrase(data['sources'][0])}"
     for actor in data["actors"]:
-        headings = [norm(h.get_text()) for h in site.content(f"actors/{actor['id']}/").find_all("h2")]
-        assert any(h.startswith("Role in this story") and phrase in h for h in headings), actor["id"]
+        content = site.content(f"actors/{actor['id']}/")
+        role = next(h for h in content.find_all("h2") if h.get_text().startswith("Role in this story"))
+        label = role.find_next_sibling()
+        assert "nkx-as-of" in label.get("class", []) and norm(label.get_text()).lower() == phrase, actor["id"]
 
 
 def test_background_is_labelled_and_uncited(site, data):
