@@ -207,7 +207,7 @@ def test_backlinks_list_every_paragraph_that_names_an_actor(site, data, seed_par
 def test_backlinks_name_the_site_pages_and_sections(site):
     content = site.content("actors/victor-cha/")
     backlinks = hrefs_under(content.find(id="elsewhere-on-this-site"))
-    assert "../../#at-a-glance" in backlinks, "the home page mentions Victor Cha, in its section 'At a glance'"
+    assert "../../#why-neither-side-lets-go" in backlinks, "the home page's pull-quote is his"
     assert "../../timeline/cha-proposes-mutual-hostages/" in hrefs_under(content.find(id="events")), \
         "his event is listed once, in his Events, not again among the backlinks"
     assert "../../timeline/cha-proposes-mutual-hostages/" not in backlinks
@@ -223,7 +223,7 @@ def test_glossary_entries_list_where_terms_are_used(site):
     content = site.content("glossary/")
     hrefs = hrefs_under(content.find(id="detente"))
     assert "../sources/evolving-relations/#p2" in hrefs
-    assert "../#find-your-way" in hrefs
+    assert "../#go-further" in hrefs
 
 
 def test_the_annotated_article_marks_quotes_and_lists_what_rests_on_each_paragraph(site, data):
