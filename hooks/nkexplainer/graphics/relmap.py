@@ -101,12 +101,11 @@ def actor_map_svg(model: Model, actor: Actor, page: str, frame: EgoFrame, ident:
         block_h = sum(LEADING * len(b) for b in blocks) + 4 * (len(blocks) - 1)
         ends = max(svgtext.widest(b, SIZE) for b in blocks)
         parts.append(f'<path class="nkx-edge" d="M{frame.centre} {cy:.1f}C{frame.centre + 20} {cy:.1f} '
-                     f'{phrase_x - 26} {row_y:.1f} {phrase_x - 8} {row_y:.1f}"'
-                     + (f' marker-start="url(#{ident}-arrow)"/>' if inward else "/>"))
+                     f'{phrase_x - 26} {row_y:.1f} {phrase_x - 8} {row_y:.1f}"/>')
         if len(blocks) > 1:
             parts.append(f'<path class="nkx-edge" d="M{phrase_x - 4} {row_y - block_h / 2 + 2:.1f}h-4V{row_y + block_h / 2 - 2:.1f}h4"/>')
         parts.append(f'<path class="nkx-edge" d="M{min(phrase_x + ends + 8, other_x - 12):.1f} {row_y:.1f}H{other_x - 2}"'
-                     + ("/>" if inward else f' marker-end="url(#{ident}-arrow)"/>'))
+                     + f' marker-{"start" if inward else "end"}="url(#{ident}-arrow)"/>')  # inward: the arrow points at the verb
         block_top = row_y - block_h / 2
         for (label, relation), lines in zip(phrases, blocks):
             cite = relation.cites[0] if relation.cites else None
