@@ -270,11 +270,14 @@ def test_figure_captions_show_no_markdown(site):
 # -- relationship maps -------------------------------------------------------------------------
 
 def relations_by_actor(data):
-    found: dict[str, list[tuple[str, str, dict]]] = {}
+    """Each actor's relations as its map shows them: (verb, other actor, relation, inward). Without an `inverse`
+    the other side's map shows the declaring actor's own verb on an arrow pointing inward."""
+    found: dict[str, list[tuple[str, str, dict, bool]]] = {}
     for actor in data["actors"]:
         for relation in actor.get("relations", []):
-            found.setdefault(actor["id"], []).append((relation["label"], relation["to"], relation))
-            found.setdefault(relation["to"], []).append((relation["inverse"], actor["id"], relation))
+            found.setdefault(actor["id"], []).append((relation["label"], relation["to"], relation, False))
+            inverse = relation.get("inverse")
+            found.setdefault(relation["to"], []).append((inverse or relation["label"], actor["id"], relation, not inverse))
     return found
 
 
@@ -292,13 +295,14 @@ def test_each_actor_has_its_own_map_read_from_its_side_leading_to_the_evidence(s
                 names[actor["id"]].replace(" ", ""), "the actor at the centre"
             assert not svg.select_one(".nkx-centre-label").find_parent("a"), "the page does not link to itself"
             others = {a["href"] for a in svg.select("a.nkx-actor")}
-            assert others == {f"../{other}/" for _, other, _ in mine}, "only its own relations"
+            assert others == {f"../{other}/" for _, other, *_ in mine}, "only its own relations"
             squeeze = lambda text: re.sub(r"[\s-]", "", text)  # wrapped lines, words split with a hyphen
             phrases = sorted(squeeze(a.select_one("text").get_text()) for a in svg.select("a.nkx-relation"))
-            assert phrases == sorted(squeeze(label) for label, _, _ in mine), "each relation from the actor's side"
+            assert phrases == sorted(squeeze(label) for label, *_ in mine), "each relation's verb, read along its arrow"
             links = {" ".join(a.title.get_text().split()): a for a in svg.select("a.nkx-relation")}
-            for label, other, relation in mine:
-                sentence = " ".join(f"{names[actor['id']]} {label} {names[other]}".split())
+            for label, other, relation, inward in mine:
+                told = (names[other], label, names[actor["id"]]) if inward else (names[actor["id"]], label, names[other])
+                sentence = " ".join(" ".join(told).split())
                 link = next(a for title, a in links.items() if title.startswith(sentence))
                 cite = (relation.get("cites") or [None])[0]
                 if cite:
