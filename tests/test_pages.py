@@ -301,27 +301,3 @@ def test_event_pages_offer_their_neighbours_once(site, data):
         assert "Earlier:" not in text and "Later:" not in text, event["id"]
         assert page.select_one(".md-sidebar--primary").has_attr("hidden"), event["id"]
         assert page.select(".md-footer__link"), event["id"]
-
-
-def test_footer_previous_and_next_stay_within_their_section(site, data):
-    sections = {"timeline/": {f"timeline/{e['id']}/" for e in data["events"]},
-                "actors/": {f"actors/{a['id']}/" for a in data["actors"]}}
-    top = {"", "actors/", "timeline/", "quotes/", "glossary/", "about/", *(f"sources/{s['id']}/" for s in data["sources"])}
-    checked = 0
-    for path in pages(site):
-        for link in site.page(path).select(".md-footer__link"):
-            target = _resolve(path, link["href"])
-            checked += 1
-            for index, members in sections.items():
-                if path in members:
-                    assert target in members | {index}, (path, target)
-            if path in top and len(data["sources"]) == 1:
-                assert target in top, (path, target)
-    assert checked
-
-
-def _resolve(page: str, href: str) -> str:
-    import posixpath
-
-    joined = posixpath.normpath(posixpath.join(page, href))
-    return "" if joined == "." else joined.rstrip("/") + "/"

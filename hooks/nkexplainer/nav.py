@@ -79,41 +79,20 @@ def _span(first: str, last: str, by_name: bool) -> str:
 
 
 def _relink(nav: Navigation) -> None:
-    """Parents, and the footer's Previous/Next links, which never leave their section.
-
-    The top-level pages (a section counts by its index page) lead from one to the next; inside a section,
-    its pages lead from one to the next, the first back to the section's index and the last nowhere, so a
-    reader paging through the timeline is never carried into the quotes.
-    """
+    """Parents, and previous/next page links, as MkDocs sets them for a nav read from mkdocs.yml."""
     pages: list[Page] = []
-    chains: list[list[Page]] = [[]]
 
-    def walk(items: list, parent: Section | None, chain: list[Page]) -> None:
+    def walk(items: list, parent: Section | None) -> None:
         for item in items:
             item.parent = parent
             if isinstance(item, Section):
-                inner: list[Page] = []
-                if parent is None:
-                    chains.append(inner)
-                walk(item.children, item, inner if parent is None else chain)
+                walk(item.children, item)
             elif isinstance(item, Page):
                 pages.append(item)
-                if parent is not None and parent.parent is None and item is _index_of(parent):
-                    chains[0].append(item)  # a section's index stands for it among the top-level pages
-                chain.append(item)
 
-    walk(nav.items, None, chains[0])
-    for page in pages:
-        page.previous_page = page.next_page = None
-    for chain in chains:
-        for before, after in zip(chain, chain[1:]):
-            after.previous_page = before
-            if before.next_page is None:
-                before.next_page = after
+    walk(nav.items, None)
+    for before, after in zip(pages, pages[1:]):
+        before.next_page, after.previous_page = after, before
+    if pages:
+        pages[0].previous_page = pages[-1].next_page = None
     nav.pages = pages
-
-
-def _index_of(section: Section) -> Page | None:
-    """The page that opens a section (`navigation.indexes`): its first child, when that is its index page."""
-    first = section.children[0] if section.children else None
-    return first if isinstance(first, Page) and first.file.src_uri.endswith("index.md") else None
