@@ -301,3 +301,17 @@ def test_event_pages_offer_their_neighbours_once(site, data):
         assert "Earlier:" not in text and "Later:" not in text, event["id"]
         assert page.select_one(".md-sidebar--primary").has_attr("hidden"), event["id"]
         assert page.select(".md-footer__link"), event["id"]
+
+
+@pytest.mark.parametrize("block, message", [
+    ("[[facts:no-such-event]]", "[[facts:no-such-event]]: unknown event 'no-such-event'"),
+    ("[[lede:no-such-source]]", "[[lede:no-such-source]]: unknown source 'no-such-source'"),
+    ("[[timeline:curve]]", "[[timeline:curve]]: write [[timeline:strip]]"),
+    ("In a sentence [[facts:jang-song-thaek-executed]] too.", "stands alone on its line"),
+])
+def test_a_home_page_block_naming_nothing_stops_the_build_at_its_line(project, block, message):
+    project.add_page("blocks.md", f"# Blocks\n\n{block}\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert re.search(r"docs/blocks\.md:3:\d+: .*" + re.escape(message), result.output), result.output
+    assert "Traceback" not in result.output
