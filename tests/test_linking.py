@@ -216,7 +216,7 @@ def test_backlinks_name_the_site_pages_and_sections(site):
 def test_event_backlinks_name_the_pages_that_link_to_it(site):
     content = site.content("timeline/jang-song-thaek-executed/")
     backlinks = hrefs_under(content.find(id="elsewhere-on-this-site"))
-    assert "../../#at-a-glance" in backlinks, "the home page links the execution"
+    assert "../../#key-facts" in backlinks, "the home page links the execution (a key-fact card)"
 
 
 def test_glossary_entries_list_where_terms_are_used(site):
