@@ -130,11 +130,12 @@ def test_every_byline_names_speaker_date_and_paragraph_once(site, data):
     assert seen >= sum(1 for q in data["quotes"] if q["kind"] in ("direct", "reported"))
 
 
-@pytest.mark.xfail(reason="the article page's quote marks are reworked on the reading-links branch (#10 items 1-3)", strict=False)
 def test_quote_marks_are_never_doubled(site):
+    """The article's own quotation marks are the only ones: no added glyph beside them (annotations shown or not)."""
     for path in pages(site):
         text = site.content(path).get_text() if site.content(path) else ""
         assert not re.search(r"[”❞]\s*[”❞]|[“]\s*“", text), path
+        assert "❞" not in text, path
 
 
 # -- 5. the home page ------------------------------------------------------------------------------------
@@ -301,6 +302,29 @@ def test_event_pages_offer_their_neighbours_once(site, data):
         assert "Earlier:" not in text and "Later:" not in text, event["id"]
         assert page.select_one(".md-sidebar--primary").has_attr("hidden"), event["id"]
         assert page.select(".md-footer__link"), event["id"]
+
+
+def _active_tab(page) -> str:
+    """The navigation tab a page belongs to, as the reader sees it highlighted."""
+    tab = page.select_one(".md-tabs__item--active")
+    return tab.get_text(" ", strip=True) if tab else ""
+
+
+def test_previous_and_next_stay_within_their_section(site):
+    """The footer's Previous/Next lead to a page of the same tab, never across into another section;
+    every page that has a neighbour in its own section still offers it."""
+    from conftest import link_target
+
+    offered = 0
+    for path in pages(site):
+        page = site.page(path)
+        for link in page.select("a.md-footer__link"):
+            target, _ = link_target(path, link["href"])
+            assert _active_tab(site.page(target)) == _active_tab(page), (path, link["href"])
+            offered += 1
+    # Sections with several pages (Who's who, the timeline) walk on through their pages.
+    walked = [p for p in pages(site) if p.startswith(("actors/", "timeline/")) and site.page(p).select("a.md-footer__link")]
+    assert offered and len(walked) >= 2
 
 
 @pytest.mark.parametrize("block, message", [
