@@ -122,7 +122,7 @@ def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, li
                     position = closer.end()
                 for quote in closes[at]:
                     label = link_title(f"Quote: {quote.attribution}")
-                    out.append(f'[❞]({links.to(QUOTES, quote.id)} "{label}"){{ .nkx-quote-mark data-search-exclude }}')
+                    out.append(f'[quote]({links.to(QUOTES, quote.id)} "{label}"){{ .nkx-quote-mark data-search-exclude }}')
             out.extend('<span class="nkx-quoted">' for _ in opens.get(at, ()))
         out.append(md_inline(text[position:limit]))
         position = limit
