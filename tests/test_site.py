@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import copy
 import re
 
 import pytest
 
-from conftest import under_heading
+from conftest import date_label, under_heading
 
 SAME_MARK = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
@@ -48,18 +47,6 @@ def paragraphs_led_to(parts) -> set[tuple[str, int | str]]:
         last = re.search(r"¶\d+–(\d+)", a.get_text())
         found.update((source, n) for n in range(int(first), int(last.group(1) if last else first) + 1))
     return found
-
-
-def expected_label(record: dict) -> str:
-    """How a date must read: as precise as its precision, with its qualifier."""
-    parts = [int(p) for p in str(record["date"]).split("-")]
-    if record["precision"] == "year":
-        label = str(parts[0])
-    elif record["precision"] == "month":
-        label = f"{calendar.month_name[parts[1]]} {parts[0]}"
-    else:
-        label = f"{calendar.month_name[parts[1]]} {parts[2]}, {parts[0]}"
-    return f"{record['qualifier'].capitalize()} {label}" if record.get("qualifier") else label
 
 
 def test_navigation_shows_the_structure(site):
@@ -122,7 +109,7 @@ def test_timeline_lists_every_event_in_date_order_with_honest_dates(site, data):
     order = []
     for label, event_id, li in shown:
         event = by_id[event_id]
-        assert label == expected_label(event), (event_id, label)
+        assert label == date_label(event), (event_id, label)
         expected_badge = li.select_one(".nkx-expected") is not None
         assert expected_badge == (event["status"] == "expected"), event_id
         source, anchor = event["cites"][0].split("#")
@@ -144,7 +131,7 @@ def test_each_event_page_links_its_actors_and_quotes_its_paragraph(site, data, s
     for event in data["events"]:
         content = site.content(f"timeline/{event['id']}/")
         assert content.h1.get_text(strip=True).startswith(event["title"].split()[0])
-        assert expected_label(event) in content.select_one(".nkx-meta").get_text()
+        assert date_label(event) in content.select_one(".nkx-meta").get_text()
         for actor in event["actors"]:
             assert f"../../actors/{actor}/" in links_in(section(content, "Who takes part")), (event["id"], actor_names[actor])
         for cite in event["cites"]:
