@@ -114,6 +114,20 @@ def paragraph_link_runs(block) -> int:
     return longest
 
 
+def test_every_link_element_has_an_address_or_is_a_named_place(site):
+    """An `<a>` with neither `href` nor `id` reads to crawlers (and Lighthouse's SEO audit) as a broken link;
+    the article's waiting mentions carry ids, unique on their page."""
+    waiting = 0
+    for file in site.html_files():
+        page = site.page(str(file.relative_to(site.root)))
+        ids = [tag["id"] for tag in page.select("[id]")]
+        assert len(ids) == len(set(ids)), (file.name, "duplicate ids")
+        for a in page.select("a:not([href])"):
+            assert a.get("id") or a.get("name") or a.get("role"), (str(file.relative_to(site.root)), str(a)[:120])
+            waiting += a.has_attr("data-href")
+    assert waiting, "the article's mentions past the first wait as <a data-href> (otherwise this test checks nothing)"
+
+
 def test_no_run_of_more_than_three_paragraph_links(site):
     seen = 0
     for here, _, content in content_pages(site):

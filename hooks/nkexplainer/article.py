@@ -131,15 +131,19 @@ def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, li
         if any(start < b < end for b in boundaries) or start < position:
             continue  # a name cut by a quote's edge stays plain
         up_to(start)
-        out.append(_mention(target, md_inline(text[start:end]), linker, links, first))
+        out.append(_mention(target, md_inline(text[start:end]), linker, links, first,
+                            f"{paragraph.source}-p{paragraph.number}-{start}"))
         position = end
     up_to(len(text))
     return "".join(out)
 
 
-def _mention(target: Target, label: str, linker: Linker, links: Links, first: FirstMentions) -> str:
+def _mention(target: Target, label: str, linker: Linker, links: Links, first: FirstMentions, anchor: str) -> str:
     """A name in the article: linked if it is the first mention of a name and the budget allows, else a
-    mention that the "Show annotations" switch makes a link (its address waits in `data-href`)."""
+    mention that the "Show annotations" switch makes a link (its address waits in `data-href`).
+
+    A waiting mention carries an id (`anchor`, unique on the page): an `<a>` with neither an address
+    nor an id reads to crawlers and Lighthouse as a broken link; with one it is a named place in the text."""
     if target.key not in first.linked and target.kind == "actor" and first.budget > 0:
         first.linked.add(target.key)
         first.budget -= 1
@@ -149,7 +153,7 @@ def _mention(target: Target, label: str, linker: Linker, links: Links, first: Fi
     if target.key not in first.linked and target.kind == "term":
         first.linked.add(target.key)  # a term's first mention shows its definition on hover
         title = f' title="{_inert_attribute(target.tooltip)}"'
-    return f'<a class="nkx-mention nkx-{target.kind}" data-href="{url}"{title}>{label}</a>'
+    return f'<a class="nkx-mention nkx-{target.kind}" id="{html.escape(anchor, quote=True)}" data-href="{url}"{title}>{label}</a>'
 
 
 _MARKDOWN_SIGNS = str.maketrans({c: f"&#{ord(c)};" for c in "`*_[]{}\\!<>:"})
