@@ -48,6 +48,10 @@ EXPECTED = ("test_expected_status.py",)
 JSON_LD = ("test_open_data.py",)
 RELATIONS = ("test_relations.py",)
 SELF = ("test_self_links.py",)
+READING_BROWSER = ("test_reading_browser.py",)
+PAGES_BROWSER = ("test_browser_pages.py",)
+GRAPHICS_BROWSER = ("test_browser_graphics.py",)
+GRAPHICS = ("test_graphics.py", "test_ties.py")
 
 BUGS = (
     # The seven of issue #15.
@@ -103,6 +107,33 @@ BUGS = (
     Bug("a glossary entry links its own term", "hooks/nkexplainer/link.py",
         "target.key in (self.page_subject, self.section_subject)", "target.key in (self.page_subject,)", SELF),
     Bug("a record link on its own page", "hooks/nkexplainer/urls.py", "if path == self.here and not anchor:", "if False:", SELF),
+    # Code removed from under the browser and graphics tests named for it: each of them must notice.
+    Bug("the article's switch changes nothing", "docs/javascripts/annotations.js",
+        'article.classList.toggle("nkx-annotated", on);', "", READING_BROWSER),
+    Bug("the article's switch is not remembered", "docs/javascripts/annotations.js",
+        'window.localStorage.setItem(KEY, on ? "on" : "off");', "", READING_BROWSER),
+    Bug("arriving at a paragraph marks nothing", "docs/stylesheets/reading.css",
+        ".md-typeset .nkx-para:target {", ".md-typeset .nkx-para.nkx-never {", READING_BROWSER),
+    Bug("pull-quotes at body size", "docs/stylesheets/explainer.css",
+        "  font-size: 1.4em;\n  line-height: 1.4;", "  line-height: 1.4;", PAGES_BROWSER),
+    Bug("tooltips in Material's small type", "docs/stylesheets/explainer.css",
+        "  font-size: 0.75rem;\n  font-weight: 400;", "  font-weight: 400;", PAGES_BROWSER),
+    Bug("the site title cut short on a phone", "docs/stylesheets/explainer.css",
+        ".md-header__topic:first-child .md-ellipsis {\n    white-space: normal;",
+        ".md-header__topic:first-child .md-ellipsis {\n    white-space: nowrap;", PAGES_BROWSER),
+    Bug("a phone gets the wide drawing", "docs/stylesheets/graphics.css",
+        "@container (max-width: 679.9px) {", "@container (max-width: 1px) {", GRAPHICS_BROWSER),
+    Bug("printing keeps the navigation", "docs/stylesheets/explainer.css", "@media print {", "@media speech {",
+        GRAPHICS_BROWSER),
+    Bug("relation phrases on an actor's map lead nowhere", "hooks/nkexplainer/graphics/relmap.py",
+        """parts.append(f'<a class="nkx-relation" href="{svgtext.attr(target)}"><title>""",
+        """parts.append(f'<a class="nkx-relation"><title>""", GRAPHICS_BROWSER + GRAPHICS),
+    Bug("the band forgets events before its span", "hooks/nkexplainer/graphics/ties.py",
+        "        if place.end <= first:\n            value += step", "        if place.end <= first:\n            pass",
+        GRAPHICS),
+    Bug("the band jumps at a span's end instead of rising across it", "hooks/nkexplainer/graphics/ties.py",
+        "at.setdefault(place.start, [0.0, 0.0])[0] += step / length", "pass", GRAPHICS,
+        more=(("at.setdefault(place.end, [0.0, 0.0])[0] -= step / length", "at.setdefault(place.end, [0.0, 0.0])[1] += step"),)),
 )
 
 
