@@ -52,6 +52,7 @@ READING_BROWSER = ("test_reading_browser.py",)
 PAGES_BROWSER = ("test_browser_pages.py",)
 GRAPHICS_BROWSER = ("test_browser_graphics.py",)
 GRAPHICS = ("test_graphics.py", "test_ties.py")
+BROWSER = ("test_browser.py",)
 
 BUGS = (
     # The seven of issue #15.
@@ -134,6 +135,12 @@ BUGS = (
     Bug("the band jumps at a span's end instead of rising across it", "hooks/nkexplainer/graphics/ties.py",
         "at.setdefault(place.start, [0.0, 0.0])[0] += step / length", "pass", GRAPHICS,
         more=(("at.setdefault(place.end, [0.0, 0.0])[0] -= step / length", "at.setdefault(place.end, [0.0, 0.0])[1] += step"),)),
+    Bug("pages load Google Fonts", "mkdocs.yml", "  font: false ", "  font:\n    text: Roboto ",
+        BROWSER),
+    Bug("glossary terms lose their tooltips", "mkdocs.yml", "    - content.tooltips\n", "",
+        ("test_browser.py::test_term_tooltips_appear_on_hover_and_the_term_links_to_the_glossary",)),
+    Bug("the colour choice is not offered", "mkdocs.yml", "      toggle:\n        icon: material/brightness-7",
+        "      x_toggle:\n        icon: material/brightness-7", BROWSER),
 )
 
 
