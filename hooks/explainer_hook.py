@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -21,6 +22,7 @@ from nkexplainer.check import load_model
 from nkexplainer.crosslink import Site, cross_link, placeholder_site
 from nkexplainer.errors import DataError, Problem
 from nkexplainer.link import MentionMode
+from nkexplainer.model import SPLIT_AFTER
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,10 +61,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _build, _last_good
     gc.unfreeze()  # under serve: what the last build kept may be collected now
     _build = _Build()
+    split_after = _split_after(config)
     try:
         with _building():
             root = Path(config.config_file_path).parent
-            _build.model = load_model(root, shortcodes.read_pages(root, Path(config.docs_dir))[0])
+            _build.model = replace(load_model(root, shortcodes.read_pages(root, Path(config.docs_dir))[0]), split_after=split_after)
         _last_good = _build.model
     except DataError as error:
         _build.data_error = error
@@ -152,6 +155,15 @@ def _fail(problems: list[Problem]) -> None:
         raise PluginError(error.summary())
     _build.problems = error.problems
     preview.report(_build.problems)
+
+
+def _split_after(config: MkDocsConfig) -> int:
+    """How many records an index page lists before it is split into parts (parts.py)."""
+    setting = config.extra.get("explainer", {}).get("split_after", SPLIT_AFTER)
+    if isinstance(setting, bool) or not isinstance(setting, int) or setting < 1:
+        raise PluginError(f"mkdocs.yml: extra.explainer.split_after is {setting!r} — use a whole number of records, "
+                          f"at least 1 (default {SPLIT_AFTER})")
+    return setting
 
 
 def _mention_mode(config: MkDocsConfig) -> MentionMode:

@@ -17,7 +17,7 @@ from .link import Linker, Target
 from .model import Citation, Model, Paragraph, Quote, Source
 from .quoting import locate
 from .text import attr_text, link_title, md_inline
-from .urls import QUOTES, Links, href
+from .urls import Links, href, place
 
 _SNIPPET_WORDS = 12
 """Words of context either side of a mention in a snippet."""
@@ -122,7 +122,7 @@ def annotate(paragraph: Paragraph, quotes: tuple[Quote, ...], linker: Linker, li
                     position = closer.end()
                 for quote in closes[at]:
                     label = link_title(f"Quote: {quote.attribution}")
-                    out.append(f'[quote]({links.to(QUOTES, quote.id)} "{label}"){{ .nkx-quote-mark data-search-exclude }}')
+                    out.append(f'[quote]({links.to(*place(links.model, "quote", quote.id))} "{label}"){{ .nkx-quote-mark data-search-exclude }}')
             out.extend('<span class="nkx-quoted">' for _ in opens.get(at, ()))
         out.append(md_inline(text[position:limit]))
         position = limit

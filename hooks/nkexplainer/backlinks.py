@@ -89,8 +89,9 @@ class Index:
     def of(self, record: tuple[str, str], here: str, in_article: list[ParagraphMention]) -> Backlinks:
         """The backlinks of `record`, shown on the page `here`."""
         kind, record_id = record
+        glossary = self.model.layout.glossary_pages
         shown = {m.record for m in self.on_page.get(here, ())
-                 if kind != "term" or here != urls.GLOSSARY or m.section == record_id}
+                 if kind != "term" or here not in glossary or m.section == record_id}
         shown_quotes = set()
         if kind == "actor":
             shown_quotes = {*self.model.quotes_by_speaker.get(record_id, ()), *self.model.quotes_about.get(record_id, ())}
@@ -102,7 +103,7 @@ class Index:
         terms: dict[str, tuple] = {}
         pages: dict[str, tuple] = {}
         for ref in self.on_site.get(record, {}):
-            if ref.path == here and not (here == urls.GLOSSARY and ref.section != record_id):
+            if ref.path == here and not (here in glossary and ref.section != record_id):
                 continue
             if (event := self._events.get(ref.path)) is not None:
                 if ("event", event.id) not in shown and record != ("event", event.id):
@@ -111,14 +112,14 @@ class Index:
                 order, actor = found
                 if ("actor", actor.id) not in shown:
                     actors.setdefault(ref.path, (order, Backlink(actor.name, ref.path)))
-            elif ref.path == urls.GLOSSARY:
+            elif ref.path in glossary:
                 term = self.model.terms.get(ref.section or "")
                 if term is not None and ("term", term.id) not in shown and term.id != record_id:
-                    terms.setdefault(term.id, (self._terms[term.id], Backlink(term.term, urls.GLOSSARY, term.id)))
+                    terms.setdefault(term.id, (self._terms[term.id], Backlink(term.term, *urls.place(self.model, "term", term.id))))
             elif ref.path in self.hand_written:
                 pages.setdefault(ref.path, (ref.path, Backlink(ref.title, ref.path, ref.section)))
 
-        quotes = [Backlink(urls.opening(q.text), urls.QUOTES, q.id)
+        quotes = [Backlink(urls.opening(q.text), *urls.place(self.model, "quote", q.id))
                   for q in self.quotes_naming.get(record, ()) if q not in shown_quotes]
         groups = (
             Group("Events", ("event", "events"), _ordered(events)),

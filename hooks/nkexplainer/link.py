@@ -28,7 +28,7 @@ from markdown.extensions.toc import slugify, unique
 from .mentions import SourceMentions
 from .model import Model, Paragraph
 from .text import link_title
-from .urls import GLOSSARY, Links
+from .urls import Links, place
 
 
 class MentionMode(enum.Enum):
@@ -107,7 +107,7 @@ class Linker:
             for name in (actor.name, *(a.name for a in actor.aliases if a.autolink)):
                 self.targets[name] = target
         for term in model.terms.values():
-            target = Target("term", term.id, GLOSSARY, term.id, f"{term.term}: {term.definition}")  # the tooltip names its term
+            target = Target("term", term.id, *place(model, "term", term.id), f"{term.term}: {term.definition}")  # the tooltip names its term
             for name in (term.term, *(a.name for a in term.aliases if a.autolink)):
                 self.targets[name] = target
                 if name[:1].islower():  # "thaw" also at the start of a sentence
@@ -116,6 +116,7 @@ class Linker:
         self._record_pages = {a.path: ("actor", a.id) for a in model.actors.values()}
         self._record_pages.update({e.path: ("event", e.id) for e in model.events.values()})
         self._in_sources = SourceMentions(model, self._target_of)
+        self._glossary_pages = model.layout.glossary_pages
 
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """Every mention in plain `text`: start, end and what it names."""
@@ -133,7 +134,7 @@ class Linker:
             actor = self.model.actors[record_id]
             return Target("actor", actor.id, actor.path, None, actor.summary)
         term = self.model.terms[record_id]
-        return Target("term", term.id, GLOSSARY, term.id, term.definition)
+        return Target("term", term.id, *place(self.model, "term", term.id), term.definition)
 
     def link_to(self, target: Target, label: str, links: Links) -> str:
         """A Markdown link for a mention; a glossary term's carries its definition as its tooltip.
@@ -156,7 +157,7 @@ class Linker:
             return None
         path, _, anchor = url.partition("#")
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-        if path == GLOSSARY:
+        if path in self._glossary_pages:
             return ("term", anchor) if anchor in self.model.terms else None
         return self._record_pages.get(path)
 

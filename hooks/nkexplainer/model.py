@@ -11,8 +11,17 @@ import enum
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .dates import PartialDate
+
+if TYPE_CHECKING:
+    from .parts import Layout
+
+SPLIT_AFTER = 60
+"""The default of `extra.explainer.split_after`: an index page of more records than this is split into parts
+(parts.py). At ×100 of the bench a part of 60 glossary terms, actors or quotes weighs well under the 50 KB gzip
+budget of a page."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +246,15 @@ class Model:
     events: dict[str, Event]
     quotes: dict[str, Quote]
     terms: dict[str, Term]
+    split_after: int = SPLIT_AFTER
+    """An index page listing more records than this is split into parts (mkdocs.yml: `extra.explainer.split_after`)."""
+
+    @cached_property
+    def layout(self) -> Layout:
+        """Which page holds each glossary term, quote and Who's who entry: an index page, or one of its parts."""
+        from .parts import layout
+
+        return layout(self)
 
     @cached_property
     def chronology(self) -> tuple[Event, ...]:

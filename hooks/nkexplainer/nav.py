@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 
 from . import urls
 from .text import html_title
-from .render import _actor_groups, _years, year_path
+from .render import _actor_groups, _years
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,16 +26,31 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
     def page(path: str, title: str) -> Page:
         return files.get_file_from_path(path).page or Page(html_title(title), files.get_file_from_path(path), config)
 
-    def _year_page(year: int) -> list[Page]:
-        """A year's own timeline page, first in its section, when the timeline is split by year."""
-        return [page(year_path(year), str(year))] if files.get_file_from_path(year_path(year)) else []
+    year_pages = {year: [page(p.path, p.label) for p in series] for year, series in model.layout.years}
 
+    def _year_page(year: int) -> list[Page]:
+        """A year's own timeline page (or its numbered parts), first in its section, when the timeline is split by year."""
+        return year_pages.get(year, [])
+
+    def actors(members) -> list[Page | Section]:
+        return _runs([(a.name, page(a.path, a.name)) for a in members], by_name=True)
+
+    layout = model.layout
     for n, item in enumerate(nav.items):
         src = item.file.src_uri if isinstance(item, Page) else None
-        if src == urls.ACTORS_INDEX:
-            groups = [Section(kind.heading, _runs([(a.name, page(a.path, a.name)) for a in actors], by_name=True))
-                      for kind, actors in _actor_groups(model)]
+        if src == urls.ACTORS_INDEX and layout.actors:
+            # Split: each kind's pages by name, each followed by the actors it lists.
+            groups = [Section(kind.heading, [page(series[0].path, series[0].label), *actors(series[0].records)] if len(series) == 1
+                              else [Section(p.short, [page(p.path, p.label), *actors(p.records)]) for p in series])
+                      for kind, series in layout.actors]
             nav.items[n] = Section(item.title or "Who's who", [item, *groups])
+        elif src == urls.ACTORS_INDEX:
+            groups = [Section(kind.heading, actors(members)) for kind, members in _actor_groups(model)]
+            nav.items[n] = Section(item.title or "Who's who", [item, *groups])
+        elif src == urls.GLOSSARY and layout.glossary:
+            nav.items[n] = Section(item.title or "Glossary", [item, *(page(p.path, p.label) for p in layout.glossary)])
+        elif src == urls.QUOTES and layout.quotes:
+            nav.items[n] = Section(item.title or "Key quotes", [item, *_runs([(p.label, page(p.path, p.label)) for p in layout.quote_parts])])
         elif src == urls.TIMELINE:
             years = [Section(str(year), _year_page(year) + _runs([(e.date.exact_label, page(e.path, e.title)) for e in events]))
                      for year, events in _years(model)]

@@ -106,15 +106,20 @@ def json_ld(model: Model, page: str) -> str | None:
     elif page.startswith("timeline/") and page.removeprefix("timeline/").removesuffix(".md") in model.events:
         event = model.events[page.removeprefix("timeline/").removesuffix(".md")]
         what, based_on = {"about": _event_ld(model, event, here)}, _cited(model, event.cites)
+    elif (part := model.layout.part_at(page)) is not None:
+        what, based_on = _part_ld(model, part, here)
+    elif page in (urls.QUOTES, urls.ACTORS_INDEX, urls.GLOSSARY) and (parts := _parts_of(model, page)):
+        what = {"hasPart": [{"@type": "WebPage", "@id": here.to(p.path), "name": p.label, "url": here.to(p.path)} for p in parts]}
     elif page == urls.QUOTES:
         what = {"hasPart": [_quote_ld(model, q, here) for q in model.quotes.values()]}
     elif page == urls.ACTORS_INDEX:
         what = {"hasPart": [_actor_ld(a, here) for a in model.actors.values()]}
+    elif page == urls.TIMELINE and (years := model.layout.year_parts):
+        what = {"hasPart": [{"@type": "WebPage", "@id": here.to(p.path), "name": p.label, "url": here.to(p.path)} for p in years]}
     elif page == urls.TIMELINE:
         what = {"hasPart": [_event_ld(model, e, here) for e in model.chronology]}
     elif page == urls.GLOSSARY:
-        what = {"hasPart": [{"@type": "DefinedTerm", "@id": here.to(urls.GLOSSARY, t.id), "name": t.term,
-                             "description": t.definition} for t in model.glossary]}
+        what = {"hasPart": [_term_ld(model, t, here) for t in model.glossary]}
     elif page.startswith("sources/") and page.removeprefix("sources/").removesuffix(".md") in model.sources:
         source = model.sources[page.removeprefix("sources/").removesuffix(".md")]
         what, based_on = {"about": _article(source, here)}, [source]
@@ -127,6 +132,35 @@ def json_ld(model: Model, page: str) -> str | None:
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     # "</" would end the script element early; JSON allows the slash escaped.
     return '<script type="application/ld+json">' + text.replace("</", "<\\/") + "</script>"
+
+
+def _parts_of(model: Model, page: str) -> tuple:
+    """The parts of a split index page (empty while it is whole)."""
+    layout = model.layout
+    return {urls.QUOTES: layout.quote_parts, urls.ACTORS_INDEX: layout.actor_parts, urls.GLOSSARY: layout.glossary}[page]
+
+
+def _part_ld(model: Model, part, here: _Here) -> tuple[dict[str, Any], list[Source]]:
+    """A part of a split index page: the records it lists, resting on the sources they cite."""
+    records = part.records
+    if part.path in model.layout.glossary_pages:
+        listed = [_term_ld(model, t, here) for t in records]
+        cites = tuple(c for t in records for c in t.cites)
+    elif part.path.startswith("timeline/"):
+        listed = [_event_ld(model, e, here) for e in records]
+        cites = tuple(c for e in records for c in e.cites)
+    elif part.path.startswith("quotes/"):
+        listed = [_quote_ld(model, q, here) for q in records]
+        cites = tuple(c for q in records for c in (q.found_in, *q.cites))
+    else:
+        listed = [_actor_ld(a, here) for a in records]
+        cites = tuple(c for a in records for c in a.cites)
+    return {"hasPart": listed}, _cited(model, cites)
+
+
+def _term_ld(model: Model, term: Term, here: _Here) -> dict[str, Any]:
+    return {"@type": "DefinedTerm", "@id": here.to(*urls.place(model, "term", term.id)), "name": term.term,
+            "description": term.definition}
 
 
 def _cited(model: Model, cites: tuple[Citation, ...]) -> list[Source]:
@@ -161,7 +195,7 @@ def _event_ld(model: Model, event: Event, here: _Here) -> dict[str, Any]:
 
 
 def _quote_ld(model: Model, quote: Quote, here: _Here) -> dict[str, Any]:
-    ld: dict[str, Any] = {"@type": "Quotation", "@id": here.to(urls.QUOTES, quote.id), "text": quote.text,
+    ld: dict[str, Any] = {"@type": "Quotation", "@id": here.to(*urls.place(model, "quote", quote.id)), "text": quote.text,
                           "isBasedOn": {"@id": here.to(urls.source_path(quote.found_in.source), quote.found_in.anchor)}}
     if quote.speaker:
         speaker = model.actors[quote.speaker]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from . import graphics, urls, wording
+from . import graphics, parts, urls, wording
 from .article import FirstMentions, annotate, named_in_paragraphs
 from .model import Actor, ActorKind, Model, QuoteKind
 from .text import attr_text, html_title, md_text
@@ -67,18 +67,20 @@ class GeneratedPage:
 def render_pages(model: Model, linker: Linker, in_article: dict) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order; backlinks are left as markers."""
     pages = [
-        _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", groups=_actor_groups(model),
-              graphic=graphics.network_map(model, urls.ACTORS_INDEX), related=graphics.network_pairs(model)),
+        _actors_index(model),
         _timeline(model),
-        _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", **_quote_groups(model)),
-        _page(model, urls.GLOSSARY, "Glossary", "glossary.md.j2", "data/glossary.yml"),
+        _quotes(model),
+        _glossary(model),
         _page(model, urls.SOURCES_INDEX, "Sources", "sources_index.md.j2", "data/sources.yml"),
+        *_actor_parts(model), *_quote_parts(model), *_glossary_parts(model),
     ]
-    for year, events in timeline_years(model):
-        path = year_path(year)
-        pages.append(_page(model, path, f"{year}", "timeline_year.md.j2", "data/events.yml", year=year, events=events,
-                           graphic=graphics.timeline_figure(model, path, events, year), vantage=graphics.vantage_words(model),
-                           years=[y for y, _ in timeline_years(model)]))
+    series = list(model.layout.year_parts)
+    for at, part in enumerate(series):
+        year = int(part.group)
+        pages.append(_page(model, part.path, part.label, "timeline_year.md.j2", "data/events.yml", year=year, part=part,
+                           events=part.records, graphic=graphics.timeline_figure(model, part.path, part.records, year),
+                           vantage=graphics.vantage_words(model), before=series[at - 1] if at else None,
+                           after=series[at + 1] if at + 1 < len(series) else None))
     for actor in model.actors.values():
         pages.append(_page(model, actor.path, actor.name, "actor.md.j2", f"data/actors.yml#L{actor.line}", subject=("actor", actor.id),
                            actor=actor))
@@ -126,20 +128,16 @@ _INDEXES = {urls.ACTORS_INDEX, urls.TIMELINE, urls.QUOTES, urls.GLOSSARY, urls.S
 """The pages mkdocs.yml names in its nav; all others are placed by `nav.fill`."""
 
 
-TIMELINE_MOST = 60
-"""A timeline of more events than this gets a page per year, each with the graphic of its span; the timeline
-page then shows the state of ties over the whole span and leads to the years."""
-
-
 def timeline_years(model: Model) -> list[tuple[int, tuple]]:
-    """The years that have a timeline page of their own: none while one page holds every event."""
-    if len(model.chronology) <= TIMELINE_MOST:
-        return []
-    return [(year, tuple(events)) for year, events in _years(model)]
+    """The years that have a timeline page of their own: none while one page holds every event.
+
+    A timeline of more events than `model.split_after` gets a page per year (numbered parts for a year of more
+    events than that: `model.layout.years`), each with the graphic of its span; the timeline page then shows
+    the state of ties over the whole span and leads to the years."""
+    return [(year, tuple(e for part in series for e in part.records)) for year, series in model.layout.years]
 
 
-def year_path(year: int) -> str:
-    return f"timeline/{year}/index.md"
+year_path = parts.year_path
 
 
 def _timeline(model: Model) -> GeneratedPage:
@@ -147,26 +145,106 @@ def _timeline(model: Model) -> GeneratedPage:
     graphic = (graphics.ties_strip(model, urls.TIMELINE, link_to="") if years
                else graphics.timeline_figure(model, urls.TIMELINE))
     return _page(model, urls.TIMELINE, "Timeline", "timeline.md.j2", "data/events.yml", years=_years(model),
-                 by_year=[(year, events, year_path(year)) for year, events in years], graphic=graphic,
+                 by_year=[(year, [e for p in series for e in p.records], list(series)) for year, series in model.layout.years],
+                 graphic=graphic,
                  vantage=graphics.vantage_words(model))
 
 
-def _actor_groups(model: Model) -> list[tuple[ActorKind, list[Actor]]]:
-    groups = [(kind, [a for a in model.actors.values() if a.kind is kind]) for kind in ActorKind]
-    return [(kind, actors) for kind, actors in groups if actors]
+_actor_groups = parts.actor_groups
 
 
-def _years(model: Model) -> list[tuple[int, list]]:
-    years: dict[int, list] = {}
-    for event in model.chronology:
-        years.setdefault(event.date.year, []).append(event)
-    return list(years.items())
+# -- index pages, whole or split into parts (parts.py) -------------------------------------------
+
+def _actors_index(model: Model) -> GeneratedPage:
+    layout = model.layout
+    kind_parts = {kind: found for kind, found in layout.actors}
+    known = {}
+    if kind_parts:
+        degree = graphics.relmap.degrees(model)
+        events = model.events_by_actor
+        for kind, actors in _actor_groups(model):
+            ranked = sorted(actors, key=lambda a: -(degree.get(a.id, 0) + len(events.get(a.id, ()))))
+            known[kind] = [a for a in ranked[:_KNOWN] if degree.get(a.id) or a.id in events] if len(actors) > _KNOWN else []
+    return _page(model, urls.ACTORS_INDEX, "Who's who", "actors_index.md.j2", "data/actors.yml", part=None,
+                 groups=_actor_groups(model), kind_parts=kind_parts, known=known,
+                 graphic=graphics.network_map(model, urls.ACTORS_INDEX), related=graphics.network_pairs(model))
 
 
-def _quote_groups(model: Model) -> dict[str, list]:
-    """The quotes page's sections: direct quotes (the strongest first), reported statements, phrases and sayings."""
+_KNOWN = 6
+"""On a split Who's who, each kind names this many of its best-connected actors before the links to its pages."""
+
+
+def _actor_parts(model: Model) -> list[GeneratedPage]:
+    pages = []
+    for kind, series in model.layout.actors:
+        for part in series:
+            by_letter: dict[str, list[Actor]] = {}
+            for actor in part.records:
+                by_letter.setdefault(parts.initial(actor.name), []).append(actor)
+            pages.append(_page(model, part.path, part.label, "actors_index.md.j2", "data/actors.yml", part=part, series=list(series), kind=kind,
+                               by_letter=list(by_letter.items()), letter_ids={letter: _letter_id(letter) for letter in by_letter}))
+    return pages
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-" + ("0" if letter == parts.OTHERS else letter.lower())
+
+
+def _glossary(model: Model) -> GeneratedPage:
+    series = model.layout.glossary
+    letters = []
+    for part in series:
+        for letter in part.initials:
+            if not letters or letters[-1][0] != letter:
+                first = next(t for t in part.records if parts.initial(t.term) == letter)
+                letters.append((letter, part.path, first.id))
+    return _page(model, urls.GLOSSARY, "Glossary", "glossary.md.j2", "data/glossary.yml", part=None, parts=list(series),
+                 letters=letters, terms=[] if series else list(model.glossary))
+
+
+def _glossary_parts(model: Model) -> list[GeneratedPage]:
+    series = list(model.layout.glossary)
+    return [_page(model, part.path, part.label, "glossary.md.j2", "data/glossary.yml", part=part, parts=series,
+                  letters=[], terms=list(part.records)) for part in series]
+
+
+def _quotes(model: Model) -> GeneratedPage:
+    if not model.layout.quotes:
+        return _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", part=None, by_source=[],
+                     **_quote_groups(model.quotes.values(), model))
+    by_source = [(model.sources[source_id], list(series), _quote_counts([q for p in series for q in p.records]))
+                 for source_id, series in model.layout.quotes]
+    return _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", part=None, by_source=by_source,
+                 direct=[], reported=[], phrases=[])
+
+
+def _quote_parts(model: Model) -> list[GeneratedPage]:
+    pages = []
+    for source_id, series in model.layout.quotes:
+        for part in series:
+            pages.append(_page(model, part.path, part.label, "quotes.md.j2", "data/quotes.yml", part=part, series=list(series),
+                               source=model.sources[source_id], by_source=[], **_quote_groups(part.records, model)))
+    return pages
+
+
+def _quote_counts(quotes: list) -> str:
+    """'6 quotes: 2 in the speakers' own words, 3 reported statements, 1 phrase or saying'."""
+    direct = sum(1 for q in quotes if q.kind is QuoteKind.DIRECT)
+    reported = sum(1 for q in quotes if q.kind is QuoteKind.REPORTED)
+    phrases = len(quotes) - direct - reported
+    kinds = [(direct, "in the speakers' own words", "in the speaker's own words"), (reported, "reported statements", "reported statement"),
+             (phrases, "phrases or sayings", "phrase or saying")]
+    said = ", ".join(f"{n} {many if n != 1 else one}" for n, many, one in kinds if n)
+    return f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}: {said}"
+
+
+_years = parts.events_by_year
+
+
+def _quote_groups(quotes, model: Model) -> dict[str, list]:
+    """A quotes page's sections: direct quotes (the strongest first), reported statements, phrases and sayings."""
     order = {s: n for n, s in enumerate(model.sources)}
-    in_article = sorted(model.quotes.values(), key=lambda q: (order[q.found_in.source], q.found_in.number))
+    in_article = sorted(quotes, key=lambda q: (order[q.found_in.source], q.found_in.number))
     weighed = wording.by_weight(in_article)
     return {
         "direct": [q for q in weighed if q.kind is QuoteKind.DIRECT],

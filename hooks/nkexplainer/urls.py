@@ -23,6 +23,24 @@ def source_path(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def place(model: Model, kind: str, record_id: str) -> tuple[str, str | None]:
+    """Where a record lives: the page that holds it and the anchor on that page (None for a page of its own).
+
+    Every link to a record, in Markdown, raw HTML, graphics or JSON-LD, asks here: a glossary term or a
+    quote lives on whichever part of its index page holds it once the page is split (parts.py)."""
+    if kind == "actor":
+        return model.actors[record_id].path, None
+    if kind == "event":
+        return model.events[record_id].path, None
+    if kind == "term":
+        return model.layout.term_page(record_id), record_id
+    if kind == "quote":
+        return model.layout.quote_page(record_id), record_id
+    if kind == "source":
+        return source_path(record_id), None
+    raise ValueError(f"no page holds records of kind {kind!r}")
+
+
 def site_url(path: str) -> str:
     """Where MkDocs writes a docs page (directory URLs): `actors/china.md` → `actors/china/`, `quotes.md` → `quotes/`."""
     stem = path.removesuffix(".md")
@@ -86,11 +104,11 @@ class Links:
 
     def term(self, term_id: str, label: str | None = None) -> str:
         term = self.model.terms[term_id]
-        return self.link(label or term.term, GLOSSARY, term.id)
+        return self.link(label or term.term, *place(self.model, "term", term.id))
 
     def quote(self, quote_id: str, label: str | None = None) -> str:
         quote = self.model.quotes[quote_id]
-        return self.link(label or opening(quote.text), QUOTES, quote.id)
+        return self.link(label or opening(quote.text), *place(self.model, "quote", quote.id))
 
     def cite(self, citation: Citation, label: str | None = None) -> str:
         """`[¶3](../sources/evolving-relations.md#p3)`; the source is named when there are several."""
