@@ -32,6 +32,12 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
         """A year's own timeline page (or its numbered parts), first in its section, when the timeline is split by year."""
         return year_pages.get(year, [])
 
+    def titled(path: str, title: str) -> Page:
+        """A part's page, under a nav label shorter than its title: "A–C" in the Glossary section for "Glossary: A–C"."""
+        found = page(path, title)
+        found.title = html_title(title)
+        return found
+
     def actors(members) -> list[Page | Section]:
         return _runs([(a.name, page(a.path, a.name)) for a in members], by_name=True)
 
@@ -40,15 +46,16 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
         src = item.file.src_uri if isinstance(item, Page) else None
         if src == urls.ACTORS_INDEX and layout.actors:
             # Split: each kind's pages by name, each followed by the actors it lists.
-            groups = [Section(kind.heading, [page(series[0].path, series[0].label), *actors(series[0].records)] if len(series) == 1
-                              else [Section(p.short, [page(p.path, p.label), *actors(p.records)]) for p in series])
+            groups = [Section(kind.heading, [titled(series[0].path, f"All {kind.heading.lower()}"), *actors(series[0].records)]
+                              if len(series) == 1 else [Section(p.short, [titled(p.path, f"{kind.heading}: {p.short}"), *actors(p.records)])
+                                                        for p in series])
                       for kind, series in layout.actors]
             nav.items[n] = Section(item.title or "Who's who", [item, *groups])
         elif src == urls.ACTORS_INDEX:
             groups = [Section(kind.heading, actors(members)) for kind, members in _actor_groups(model)]
             nav.items[n] = Section(item.title or "Who's who", [item, *groups])
         elif src == urls.GLOSSARY and layout.glossary:
-            nav.items[n] = Section(item.title or "Glossary", [item, *(page(p.path, p.label) for p in layout.glossary)])
+            nav.items[n] = Section(item.title or "Glossary", [item, *(titled(p.path, p.label) for p in layout.glossary)])
         elif src == urls.QUOTES and layout.quotes:
             nav.items[n] = Section(item.title or "Key quotes", [item, *_runs([(p.label, page(p.path, p.label)) for p in layout.quote_parts])])
         elif src == urls.TIMELINE:

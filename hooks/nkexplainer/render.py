@@ -210,12 +210,17 @@ def _glossary_parts(model: Model) -> list[GeneratedPage]:
 
 def _quotes(model: Model) -> GeneratedPage:
     if not model.layout.quotes:
-        return _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", part=None, by_source=[],
+        return _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", part=None, by_source=[], strongest=[],
                      **_quote_groups(model.quotes.values(), model))
     by_source = [(model.sources[source_id], list(series), _quote_counts([q for p in series for q in p.records]))
                  for source_id, series in model.layout.quotes]
+    strongest = [q for q in wording.by_weight(model.quotes.values()) if q.kind is QuoteKind.DIRECT and q.key][:_STRONGEST]
     return _page(model, urls.QUOTES, "Key quotes", "quotes.md.j2", "data/quotes.yml", part=None, by_source=by_source,
-                 direct=[], reported=[], phrases=[])
+                 strongest=strongest, direct=[], reported=[], phrases=[])
+
+
+_STRONGEST = 3
+"""A split quotes page opens with this many of the strongest direct quotes (key ones, the fullest first)."""
 
 
 def _quote_parts(model: Model) -> list[GeneratedPage]:
@@ -223,7 +228,7 @@ def _quote_parts(model: Model) -> list[GeneratedPage]:
     for source_id, series in model.layout.quotes:
         for part in series:
             pages.append(_page(model, part.path, part.label, "quotes.md.j2", "data/quotes.yml", part=part, series=list(series),
-                               source=model.sources[source_id], by_source=[], **_quote_groups(part.records, model)))
+                               source=model.sources[source_id], by_source=[], strongest=[], **_quote_groups(part.records, model)))
     return pages
 
 
@@ -234,8 +239,10 @@ def _quote_counts(quotes: list) -> str:
     phrases = len(quotes) - direct - reported
     kinds = [(direct, "in the speakers' own words", "in the speaker's own words"), (reported, "reported statements", "reported statement"),
              (phrases, "phrases or sayings", "phrase or saying")]
-    said = ", ".join(f"{n} {many if n != 1 else one}" for n, many, one in kinds if n)
-    return f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}: {said}"
+    if len(quotes) == 1:
+        return "1 quote, " + {QuoteKind.DIRECT: "in the speaker's own words", QuoteKind.REPORTED: "a reported statement"}.get(
+            quotes[0].kind, "a phrase or saying")
+    return f"{len(quotes)} quotes: " + ", ".join(f"{n} {many if n != 1 else one}" for n, many, one in kinds if n)
 
 
 _years = parts.events_by_year
