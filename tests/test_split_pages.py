@@ -270,3 +270,17 @@ def test_a_long_list_of_backlinks_stops_at_the_threshold_and_says_how_many_more(
         whole_groups = whole.content(page).find(id="elsewhere-on-this-site").find_next_sibling("section").select(".nkx-group")
         assert [_count(g) for g in whole_groups] == [_count(g) for g in groups]
     assert capped
+
+
+def test_whos_who_lists_each_related_pair_as_an_item_of_its_own(split, whole):
+    checked = 0
+    for site in (whole, split):
+        heading = site.content("actors/").find(id="who-relates-to-whom")
+        if heading is None:
+            continue
+        checked += 1
+        items = heading.find_next_sibling("ul").find_all("li", recursive=False)
+        pairs = heading.find_next_sibling("ul").select("span[id^='rel-']")
+        assert len(items) == len(pairs) > 1
+        assert all(len(item.select("span[id^='rel-']")) == 1 for item in items)
+    assert checked == 2

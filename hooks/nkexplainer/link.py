@@ -177,8 +177,9 @@ _OPAQUE = re.compile(
     | (?P<escape>\\.)""",
     re.VERBOSE,
 )
-_SKIP_TAGS = {"a", "code", "pre", "script", "style", "kbd", "svg", "figure", "h1", "h2", "h3", "h4", "h5", "h6"}
-"""Never linked inside: a <figure> (a build-time graphic) is raw HTML, where Markdown links would show as text."""
+_SKIP_TAGS = {"a", "code", "pre", "script", "style", "kbd", "svg", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "q"}
+"""Never linked inside: a <figure> (a build-time graphic) is raw HTML, where Markdown links would show as text;
+a <q> quotes a name as a label (the first and last term of a glossary page), it does not mention the record."""
 
 
 class _PageLinker:
