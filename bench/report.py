@@ -135,4 +135,13 @@ def markdown(results: dict) -> str:
         out += ["", "## Page weight (the real site, ×1)", ""] + weight_table(results)
         out += ["", f"Budget: {BUDGET['text']}"]
     out += ["", "## HTML per page as the site grows (median bytes)", ""] + scale_html_table(results)
-    return "\n".join(out) + "\n"
+    reader_side = _reader_section()
+    return "\n".join(out) + "\n" + ("\n" + reader_side if reader_side else "")
+
+
+def _reader_section() -> str:
+    """The reader side (bench/reader.py writes it into results.md from its own run, kept in bench/reader.json),
+    carried over when this report rewrites results.md."""
+    import reader
+
+    return reader.section_from_json()

@@ -41,11 +41,13 @@ class Part:
     """The initials it covers, in order (empty for a part that is not by letter)."""
     group: str = ""
     """What the part belongs to: an actor kind's key, a source's id ("" for the glossary)."""
+    brief: str = ""
+    """The label among its neighbours, when shorter than `label`: "2 of 5" for "Evolving relations, 2 of 5"."""
 
     @property
     def short(self) -> str:
-        """The label within its group: "A–C" for "People: A–C"."""
-        return self.label.split(": ", 1)[-1]
+        """The label within its group: "A–C" for "People: A–C", "2 of 5" for a source's second page of quotes."""
+        return self.brief or self.label.split(": ", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -235,4 +237,4 @@ def _source_parts(model: Model, source_id: str, quotes: list[Quote], most: int) 
     count = math.ceil(len(weighed) / most)
     size = math.ceil(len(weighed) / count)
     return [Part(f"quotes/{source_id}.md" if n == 0 else f"quotes/{source_id}/{n + 1}.md", f"{name}, {n + 1} of {count}",
-                 tuple(weighed[n * size:(n + 1) * size]), group=source_id) for n in range(count)]
+                 tuple(weighed[n * size:(n + 1) * size]), group=source_id, brief=f"{n + 1} of {count}") for n in range(count)]
