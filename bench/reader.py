@@ -269,7 +269,7 @@ def markdown(results: dict) -> str:
     scales = results["scales"]
     out = [BEGIN, "## Reader side: page weight, phone performance, search, live preview", "",
            f"`.venv/bin/python bench/reader.py` on {results['machine']}, {results['date']}, commit {results['commit']}; "
-           f"{results['bench_s'] / 60:.1f} min in all; served gzip-compressed by tests/statichost.py, browsed in Debian's "
+           f"{results['bench_s'] / 60:.1f} min in all{'; ' + results['merged'] if results.get('merged') else ''}; served gzip-compressed by tests/statichost.py, browsed in Debian's "
            "chromium with an empty cache. Per scale, the heaviest page (gzip HTML) of each page type: its HTML raw and gzip, "
            "what a first view of it transfers (every request until the network is idle), and Lighthouse's phone performance "
            "score (12.2.3; simulated slow 4G and a 4× slower CPU, on a shared machine: scores move a few points run to run). "
@@ -359,6 +359,7 @@ def main() -> int:
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/nkbench/reader"))
     parser.add_argument("--out", type=Path, default=BENCH, help="where reader.json and results.md are (default bench/)")
+    parser.add_argument("--merge", action="store_true", help="keep the other scales of the last run (reader.json)")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: run `bash tests/run.sh` once, which installs it")
@@ -372,6 +373,14 @@ def main() -> int:
     for scale in (int(s) for s in args.scales.split(",")):
         results["scales"].append(measure_scale(scale, args.workdir, not args.no_lighthouse, not args.no_serve, free_port()))
     results["bench_s"] = time.perf_counter() - started
+    last = args.out / RESULTS_JSON.name
+    if args.merge and last.exists():
+        earlier = json.loads(last.read_text(encoding="utf-8"))
+        measured = {s["scale"] for s in results["scales"]}
+        results["scales"] = sorted([s for s in earlier["scales"] if s["scale"] not in measured] + results["scales"],
+                                   key=lambda s: s["scale"])
+        results["merged"] = f"other scales from the run of {earlier['date']} (commit {earlier['commit']})"
+        results["bench_s"] += earlier.get("bench_s", 0)
     args.out.mkdir(parents=True, exist_ok=True)
     write(results, args.out)
     print(markdown(results))

@@ -26,8 +26,6 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
     def page(path: str, title: str) -> Page:
         return files.get_file_from_path(path).page or Page(html_title(title), files.get_file_from_path(path), config)
 
-    year_pages = {year: [page(p.path, p.label) for p in series] for year, series in model.layout.years}
-
     def _year_page(year: int) -> list[Page]:
         """A year's own timeline page (or its numbered parts), first in its section, when the timeline is split by year."""
         return year_pages.get(year, [])
@@ -37,6 +35,8 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
         found = page(path, title)
         found.title = html_title(title)
         return found
+
+    year_pages = {year: [titled(p.path, p.label) for p in series] for year, series in model.layout.years}
 
     def actors(members) -> list[Page | Section]:
         return _runs([(a.name, page(a.path, a.name)) for a in members], by_name=True)
