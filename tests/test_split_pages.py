@@ -16,6 +16,7 @@ import pytest
 from conftest import FIXTURES, Site, copy_project, link_target, page_path, read_data, squeeze
 
 SPLIT_AFTER = 4
+SPLIT_AFTER_DEFAULT = 40
 SECOND = FIXTURES / "second-source"
 
 
@@ -96,7 +97,7 @@ def test_every_index_splits_past_the_threshold_and_the_overview_links_every_part
 
 def test_the_default_threshold_keeps_pages_of_this_size_whole(whole):
     data = whole.data
-    if max(len(data["glossary"]), len(data["actors"]), len(data["quotes"])) <= 60:
+    if max(len(data["glossary"]), len(data["actors"]), len(data["quotes"])) <= SPLIT_AFTER_DEFAULT:
         assert not _glossary_parts(whole) and not _quote_parts(whole) and not _actor_parts(whole)
         glossary = whole.content("glossary/")
         assert all(glossary.find(id=t["id"]) for t in data["glossary"])

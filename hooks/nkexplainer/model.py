@@ -18,10 +18,10 @@ from .dates import PartialDate
 if TYPE_CHECKING:
     from .parts import Layout
 
-SPLIT_AFTER = 60
+SPLIT_AFTER = 40
 """The default of `extra.explainer.split_after`: an index page of more records than this is split into parts
-(parts.py). At ×100 of the bench a part of 60 glossary terms, actors or quotes weighs well under the 50 KB gzip
-budget of a page."""
+(parts.py). At ×100 of the bench a part of 40 glossary terms is about 25 KB gzip and 2,300 elements (60 made
+3,500, and a phone's style and layout time grows with them); today's site, at most 31 of a kind, stays whole."""
 
 
 @dataclass(frozen=True)
