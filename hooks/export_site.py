@@ -4,7 +4,8 @@
 OUT gets docs/ (every page as our hooks hand it to MkDocs, the open data, the CSS),
 the theme overrides and a mkdocs.yml with the navigation written out and no `hooks:`.
 Any MkDocs-compatible engine builds it: `mkdocs build -f OUT/mkdocs.yml`,
-`properdocs build -f OUT/mkdocs.yml`, or `zensical build` inside OUT (made with
+`properdocs build -f OUT/mkdocs.yml` (then `python -m pagefind_bin` inside OUT builds the search
+index into OUT/site, as the project's search hook does after its build), or `zensical build` inside OUT (made with
 `--for zensical`, which leaves out our patched copies of Material's partials).
 The data is checked exactly as in a build; on any problem nothing is written (exit 1).
 OUT must be new, empty, or an earlier export (which is replaced).
@@ -57,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Exported {len(collected.pages)} pages and {len(collected.files)} other files to {args.out}; "
           + (f"left out for Zensical: {', '.join(left_out)}; " if left_out else "")
           + ("build it with: zensical build (inside it)" if args.engine == "zensical"
-             else f"build it with: mkdocs build -f {args.out / 'mkdocs.yml'}"))
+             else f"build it with: mkdocs build -f {args.out / 'mkdocs.yml'}, then index it for search from inside it: "
+                  "python -m pagefind_bin"))
     return 0
 
 

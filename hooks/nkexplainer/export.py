@@ -15,7 +15,10 @@ MkDocs-compatible engine (MkDocs, ProperDocs, Zensical) builds as it is:
   its header search box and its phone menu;
 - `mkdocs.yml`: the project's own, without `hooks:` and `watch:`, with the
   navigation the hooks filled in written out; `!ENV` settings are kept as tags,
-  and Material's theme asks Zensical for its classic look (`variant: classic`).
+  and Material's theme asks Zensical for its classic look (`variant: classic`);
+- `pagefind.yml` (not for Zensical, which has a search of its own): the search index's
+  settings; `python -m pagefind_bin` inside the export, after the build, indexes `site/`
+  as the project's hook does.
 
 Nothing is written unless the whole project was read without a problem.
 """
@@ -37,6 +40,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Link, Section, get_navigation
 from mkdocs.structure.pages import Page
+
+from . import search
 
 HEADER = "# Exported by hooks/export_site.py: the explainer's pages as plain Markdown, built without hooks.\n"
 """First line of an exported mkdocs.yml; an existing folder is replaced only if its mkdocs.yml starts with it."""
@@ -192,6 +197,10 @@ def _write(export: Export, root: Path, engine: str) -> list[str]:
                         template.parent.rmdir()
     text = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     (root / "mkdocs.yml").write_text(HEADER + text, encoding="utf-8")
+    if engine == "mkdocs":
+        # The search index is built after the site (by a hook in the project): here, a step of its own.
+        language = str((theme.get("language") if isinstance(theme, dict) else None) or "en").split("-")[0].lower()
+        (root / "pagefind.yml").write_text(search.pagefind_yml(language), encoding="utf-8")
     return left_out
 
 

@@ -7,8 +7,8 @@ per result shown. The theme keeps Material's box, which talks to its worker in M
 messages; our worker (theme/assets/javascripts/pagefind-search.js) answers them from Pagefind.
 
 What is indexed: each page's article (`article.md-content__inner`), without what Material's index
-left out too: navigation blocks and graphics (`data-search-exclude`), the ¶ of headings. Not the 404
-page. An actor's aliases are in its page's own text ("also called …"), so they are found as they
+left out too: navigation blocks and graphics (`data-search-exclude`), the ¶ of headings; and the
+citations (¶5, "throughout the article"), which would only clutter the excerpts. Not the 404 page. An actor's aliases are in its page's own text ("also called …"), so they are found as they
 were. The same settings go into an export's `pagefind.yml` (`pagefind_yml`), so a plain build of
 the export, indexed from inside it, is the same site.
 
@@ -34,7 +34,7 @@ SETTINGS_FILE = "search/search_index.json"
 """What Material's search box fetches on every page: its settings (language, word separator), no documents."""
 
 ROOT_SELECTOR = "article.md-content__inner"
-EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
+EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink", ".nkx-cite")
 GLOB = "{*/**/*.html,index.html}"
 """Every page but the 404 page (the only other HTML file at the root)."""
 
