@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from weight import BUDGET, budget_check
 
-_TYPES = ["home", "about", "actor", "event", "source (article)", "actors index", "timeline index", "quotes index",
-          "glossary", "sources index"]
+_TYPES = ["home", "about", "actor", "event", "source (article)", "actors index", "actors part", "timeline index",
+          "timeline year", "quotes index", "quotes part", "glossary", "glossary part", "sources index"]
 
 
 def _kb(n: float) -> str:

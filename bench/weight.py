@@ -34,6 +34,10 @@ def page_type(path: str) -> str:
     if len(parts) == 2:
         return {"about": "about", "quotes": "quotes index", "glossary": "glossary", "actors": "actors index",
                 "timeline": "timeline index", "sources": "sources index"}.get(parts[0], parts[0])
+    if parts[0] in ("glossary", "quotes") or parts[:2] == ["actors", "list"]:
+        return {"glossary": "glossary part", "quotes": "quotes part", "actors": "actors part"}[parts[0]]  # parts.py
+    if parts[0] == "timeline" and parts[1].isdigit():
+        return "timeline year"
     return {"actors": "actor", "timeline": "event", "sources": "source (article)"}.get(parts[0], parts[0])
 
 
