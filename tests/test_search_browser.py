@@ -121,3 +121,38 @@ def test_search_from_the_404_page_at_any_depth(desktop, origin):
     page.locator(".md-search-result__link").first.click()
     page.wait_for_load_state()
     assert page.locator("article h1").count() and "Page not found" not in page.title()
+
+
+def test_the_keyboard_opens_searches_and_closes_the_search(desktop, origin, data):
+    """Material's keys: / focuses the search box from anywhere on a page, the arrows reach the results,
+    Escape closes the search."""
+    name, _ = _longest_name(data)
+    page = desktop.new_page()
+    page.goto(origin + PAGE_TYPES["glossary"])
+    page.locator("body").press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type(name, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("document.activeElement.classList.contains('md-search-result__link')")
+    assert name in page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    assert not page.locator(".md-search-result__list").is_visible()
+
+
+def test_a_page_is_one_result_its_sections_below_it(desktop, origin, site, data):
+    """Each result is a page, listed once, with its matching sections folded under it: never its title again."""
+    name, _ = _longest_name(data)
+    page = desktop.new_page()
+    page.goto(origin)
+    page.locator("input.md-search__input").click()
+    _search(page, name)
+    links = lambda selector: [urlparse(h) for h in page.eval_on_selector_all(selector, "as => as.map(a => a.href)")]
+    pages = links(".md-search-result__list > .md-search-result__item > a.md-search-result__link")
+    assert len({p.path for p in pages}) == len(pages) and not any(p.fragment for p in pages), pages
+    sections = links(".md-search-result__more a.md-search-result__link")
+    assert sections, "the results have sections"
+    for section in sections:
+        title = site.content(section.path.lstrip("/")).select_one("h1[id]")
+        assert section.fragment and section.fragment != (title or {}).get("id"), section

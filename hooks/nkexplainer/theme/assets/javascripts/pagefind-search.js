@@ -62,7 +62,8 @@ function item(page, score, terms) {
     score: score, terms: terms
   }];
   (page.sub_results || []).forEach(function (section) {
-    if (!section.anchor || relative(section.url) === location) return;
+    /* the text before the first subheading is the page's own: under the page's title, not a section */
+    if (!section.anchor || section.anchor.element === "h1" || relative(section.url) === location) return;
     docs.push({
       location: relative(section.url), title: escapeHTML(section.title), text: "<p>" + section.excerpt + "</p>",
       score: 0, terms: terms
