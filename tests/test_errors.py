@@ -118,6 +118,8 @@ CASES = [
     case("source-outside-seeds", "data/sources.yml:5:9", "file '../outside.txt' is outside seeds/ — put the text in seeds/",
          build=True),
     case("source-absolute-path", "data/sources.yml:5:9", "file '/tmp/test-article.txt' is outside seeds/"),
+    case("short-missing", "data/sources.yml:5:7", "source 'test-article': missing field 'short' — with 2 sources every "
+         "citation names its source: add a name of a few words, e.g. short: \"Alphia and Betania’s\"", build=True),
     # Hand-written pages.
     case("unknown-shortcode", "docs/index.md:5:19",
          "[[actor:betania-counsil]]: unknown actor 'betania-counsil' — did you mean 'betania-council'?", build=True),

@@ -52,9 +52,9 @@ MANY = [
     "data/sources.yml:6:10: source 'test-article': 'title' differs from line 1 of seeds/test-article.txt, which reads "
     "'Alphia and Betania’s Uneasy Détente'; character 28 is U+00A0 (no-break space) where the text has U+0020 "
     "(space) — copy it exactly",
-    "data/sources.yml:15:9: source 'second-article': file 'seeds/second\\x00article.txt' contains U+0000 (null byte) "
+    "data/sources.yml:16:9: source 'second-article': file 'seeds/second\\x00article.txt' contains U+0000 (null byte) "
     "— retype the name",
-    "data/sources.yml:21:9: source 'third-article': file 'seeds/' is a folder, not a file — name the text file, e.g. "
+    "data/sources.yml:23:9: source 'third-article': file 'seeds/' is a folder, not a file — name the text file, e.g. "
     "'seeds/<name>.txt'",
     "docs/index.md:11:17: [[actor: alphia]]: a shortcode has no spaces inside it — write [[actor:alphia]]",
     "docs/index.md:11:36: [[actor:Minister Gamma]]: 'Minister Gamma' is not an id (ids are lowercase words joined by "

@@ -14,6 +14,7 @@ are reported once ("12 more references to 'kim-jong-un' fail because of this").
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -99,12 +100,27 @@ class _Checker:
 
     def build(self) -> Model:
         self.sources = self._build_all("sources", self._source)
+        self._short_names()
         actors = self._build_all("actors", self._actor)
         events = self._build_all("events", self._event)
         quotes = self._build_all("quotes", self._quote)
         terms = self._build_all("glossary", self._term)
         self._unique_names()
         return Model(sources=self.sources, actors=actors, events=events, quotes=quotes, terms=terms)
+
+    def _short_names(self) -> None:
+        """With two sources or more every citation names its source ("Evolving Relations ¶3"): each source needs
+        a `short` name. Reported for every record without one, at its id, whatever else is wrong with it."""
+        records = [r for r in self.records["sources"] if r.fields.get("id") is not None]
+        if len(records) < 2:
+            return
+        for record in records:
+            if "short" not in record.document.value[record.index]:
+                title = record.fields.get("title")
+                example = _short_example(title) if isinstance(title, str) and title.strip() else "Evolving Relations"
+                self.report.add(record.path, record.at("id"), f"{self._who('source', record)}: missing field 'short' — "
+                                f"with {len(records)} sources every citation names its source: add a name of a few "
+                                f'words, e.g. short: "{example}"')
 
     def _build_all(self, name: str, build: Callable[[Record, str], Any]) -> dict[str, Any]:
         kind = schema.FILES[name][0]
@@ -308,3 +324,11 @@ class _Checker:
             return None
         return Term(id=f["id"], term=f["term"], aliases=self._aliases(record), definition=f["definition"],
                     explanation=f.get("explanation"), cites=cites, line=record.at()[0])
+
+
+def _short_example(title: str) -> str:
+    """An example `short` name for a source: the first words of its title, up to three, not ending on a small word."""
+    words = title.split()[:3]
+    while len(words) > 1 and words[-1].lower() in {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to"}:
+        words.pop()
+    return " ".join(words)
