@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import calendar
 import os
 import posixpath
@@ -10,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,7 +32,85 @@ settings.register_profile("explore", max_examples=2000, deadline=None, suppress_
 settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
+"""The repository: its tools, fixtures, README and test artifacts."""
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "data", "seeds")
+FIXTURES = ROOT / "tests" / "fixtures"
+SECOND_SOURCE = FIXTURES / "second-source"
+
+TEST_PROJECT = os.environ.get("EXPLAINER_TEST_PROJECT", "real")
+"""Which project the real-project tests (fixtures `built`, `site`, `data`, `seed_paragraphs`, `project`,
+`project_root`, `origin`) run on: `real`, the repository itself (the default), or `two-sources`, a copy of it
+extended with tests/fixtures/second-source (a second seed file, its source record and records citing it).
+tests/run.sh runs those tests a second time with `two-sources`: proof that they hold for any valid data."""
+TWO_SOURCES = TEST_PROJECT == "two-sources"
+REAL_PROJECT_FIXTURES = frozenset({"built", "site", "data", "seed_paragraphs", "project", "project_root", "origin"})
+"""A test that asks for any of these (directly or through another fixture) runs on the project under test."""
+
+
+def add_second_source(root: Path) -> None:
+    """Extend the project at `root` as an editor adds a source: the second source's seed files, and its records
+    appended to the data files (tests/fixtures/second-source/append/*.yml, YAML list items)."""
+    shutil.copytree(SECOND_SOURCE / "seeds", root / "seeds", dirs_exist_ok=True)
+    for addition in sorted((SECOND_SOURCE / "append").glob("*.yml")):
+        target = root / "data" / addition.name
+        target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + "\n" + addition.read_text(encoding="utf-8"),
+                          encoding="utf-8")
+    for edit in sorted((SECOND_SOURCE / "edit").glob("*.yml")):
+        # Changes to records that already exist: {file, old, new}, each `old` found exactly once.
+        for change in yaml.safe_load(edit.read_text(encoding="utf-8")):
+            target = root / change["file"]
+            text = target.read_text(encoding="utf-8")
+            assert text.count(change["old"]) == 1, f"{edit.name}: {change['old']!r} is not once in {change['file']}"
+            target.write_text(text.replace(change["old"], change["new"]), encoding="utf-8")
+
+
+def _copy_parts(source: Path, copy: Path) -> None:
+    for part in PROJECT_PARTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            copy.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, copy / part)
+
+
+def _project_under_test() -> Path:
+    if TEST_PROJECT == "real":
+        return ROOT
+    if TEST_PROJECT != "two-sources":
+        raise pytest.UsageError(f"EXPLAINER_TEST_PROJECT={TEST_PROJECT!r}: use 'real' or 'two-sources'")
+    folder = Path(tempfile.mkdtemp(prefix="explainer-two-sources-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    _copy_parts(ROOT, folder / "project")
+    add_second_source(folder / "project")
+    return folder / "project"
+
+
+PROJECT = _project_under_test()
+"""The project the real-project tests run on: ROOT, or its copy with a second source (TEST_PROJECT)."""
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "real_project: reads the project under test (PROJECT) without asking for a "
+                            "fixture of it; runs in the two-sources pass too")
+
+
+def pytest_report_header(config) -> str:
+    return f"project under test: {TEST_PROJECT} ({PROJECT})"
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """With `two-sources`, only the tests that run on the project under test: the others (small fixture projects,
+    the repository's own files) gave their answer in the first pass, and would give the same one again."""
+    if not TWO_SOURCES:
+        return
+    keep, drop = [], []
+    for item in items:
+        uses = REAL_PROJECT_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("real_project")
+        (keep if uses else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 @dataclass
@@ -110,6 +190,19 @@ def date_label(record: dict) -> str:
     return f"{record['qualifier'].capitalize()} {label}" if record.get("qualifier") else label
 
 
+def the_sources(data: dict[str, list[dict]]) -> str:
+    """How generated text must speak of all of a project's sources: "the article" while it has one,
+    "the sources" once it has several (the rule wording.Voice keeps, restated)."""
+    return "the article" if len(data["sources"]) == 1 else "the sources"
+
+
+def cited_name(data: dict[str, list[dict]], source_id: str) -> str:
+    """What a citation puts before "¶3": nothing with one source, the source's `short` and a space with several."""
+    if len(data["sources"]) == 1:
+        return ""
+    return next(s["short"] for s in data["sources"] if s["id"] == source_id) + " "
+
+
 def heading_text(heading) -> str:
     """A heading's text without its permalink sign."""
     return heading.get_text(strip=True).removesuffix("¶")
@@ -166,7 +259,7 @@ def hrefs_under(heading, selector: str = "a[href]") -> set[str]:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    result = run_build(PROJECT, tmp_path_factory.mktemp("site") / "site")
     assert result.returncode == 0, result.output
     return result
 
@@ -192,15 +285,21 @@ def read_data(root: Path) -> dict[str, list[dict]]:
 
 
 @pytest.fixture(scope="session")
-def data() -> dict[str, list[dict]]:
-    """The data files as plain YAML, read independently of the hooks under test."""
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*.yml")}
+def project_root() -> Path:
+    """The project under test (PROJECT): read it, never edit it (copy_project gives a copy to edit)."""
+    return PROJECT
 
 
 @pytest.fixture(scope="session")
-def seed_paragraphs(data) -> dict[str, list[str]]:
+def data(project_root) -> dict[str, list[dict]]:
+    """The data files as plain YAML, read independently of the hooks under test."""
+    return read_data(project_root)
+
+
+@pytest.fixture(scope="session")
+def seed_paragraphs(data, project_root) -> dict[str, list[str]]:
     """Each source's paragraphs straight from its seed file: line 3 onwards, one paragraph a line."""
-    return read_paragraphs(ROOT, data)
+    return read_paragraphs(project_root, data)
 
 
 def read_paragraphs(root: Path, data: dict[str, list[dict]]) -> dict[str, list[str]]:
@@ -212,20 +311,12 @@ def read_paragraphs(root: Path, data: dict[str, list[dict]]) -> dict[str, list[s
     return found
 
 
-def copy_project(folder: Path) -> EditableProject:
-    """A writable copy of the project under `folder`, and a way to build it."""
+def copy_project(folder: Path, source: Path | None = None) -> EditableProject:
+    """A writable copy under `folder` of the project under test (or of `source`), and a way to build it.
+    A fixture that calls it should ask for `project_root` and pass it, so it runs in the two-sources pass too."""
     copy = folder / "project"
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            copy.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, copy / part)
+    _copy_parts(source or PROJECT, copy)
     return EditableProject(copy, folder / "site")
-
-
-FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def fixture_project(folder: Path, *overlays: str) -> EditableProject:
@@ -300,9 +391,9 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> EditableProject:
-    """A copy of the project for one test to break."""
-    return copy_project(tmp_path)
+def project(tmp_path: Path, project_root) -> EditableProject:
+    """A copy of the project under test for one test to break."""
+    return copy_project(tmp_path, project_root)
 
 
 class EditableProject:

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, ROOT, Site, check_data, fixture_project
+from conftest import FIXTURES, Site, check_data, fixture_project
 
 OVERLAYS = FIXTURES / "aliases"
 
@@ -92,11 +92,11 @@ def test_a_marked_alias_builds_and_every_page_that_lists_it_says_it_is_not_from_
         assert "BC (not in the article)" not in site.content(page).get_text()
 
 
-def test_every_alias_in_the_real_data_is_written_by_a_source_or_marked(data, seed_paragraphs):
+def test_every_alias_in_the_real_data_is_written_by_a_source_or_marked(data, project_root):
     """An invariant of whatever data/ holds, checked without the hooks: the build's rule, restated."""
     texts = []
     for source in data["sources"]:
-        lines = [line for line in (ROOT / source["file"]).read_text(encoding="utf-8").split("\n") if line.strip()]
+        lines = [line for line in (project_root / source["file"]).read_text(encoding="utf-8").split("\n") if line.strip()]
         texts.extend(lines)
     for record in data["actors"] + data["glossary"]:
         for alias in record.get("aliases", []):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, fixture_project, run_build
+from conftest import PROJECT, ROOT, fixture_project, run_build
 
 sys.path.insert(0, str(ROOT / "bench"))
 import sitediff  # noqa: E402
@@ -32,7 +32,7 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING
 """As conftest's run_build: the same build date, so the sitemaps match too."""
 
 
-def export(out: Path, project: Path = ROOT, *options: str) -> subprocess.CompletedProcess:
+def export(out: Path, project: Path = PROJECT, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(EXPORT), str(out), "--project", str(project), *options],
                           capture_output=True, text=True, env=BUILD_ENV, timeout=300)
 
@@ -47,9 +47,9 @@ def assert_same_site(a: Path, b: Path, allowed: set[str]) -> list[sitediff.Diffe
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def exported(tmp_path_factory: pytest.TempPathFactory, project_root) -> Path:
     out = tmp_path_factory.mktemp("export") / "plain"
-    done = export(out)
+    done = export(out, project_root)
     assert done.returncode == 0, done.stdout + done.stderr
     return out
 
@@ -78,7 +78,7 @@ def test_the_export_builds_with_plain_mkdocs_into_the_same_site(exported, built,
 
 def test_the_export_for_zensical_leaves_out_only_our_copies_of_materials_templates(exported, tmp_path):
     out = tmp_path / "for-zensical"
-    done = export(out, ROOT, "--for", "zensical")
+    done = export(out, PROJECT, "--for", "zensical")
     assert done.returncode == 0, done.stdout + done.stderr
     theirs = {p.relative_to(exported / "overrides").as_posix() for p in (exported / "overrides").rglob("*.html")
               if "Copied from Material" in p.read_text(encoding="utf-8")}
@@ -137,7 +137,7 @@ def test_properdocs_lives_apart_from_mkdocs(properdocs):
 
 
 def test_properdocs_builds_the_site_with_our_hooks_into_the_same_site(properdocs, built, tmp_path):
-    done = properdocs_build(properdocs, ROOT, tmp_path / "site")
+    done = properdocs_build(properdocs, PROJECT, tmp_path / "site")
     assert done.returncode == 0, done.stdout + done.stderr
     assert_same_site(built.site, tmp_path / "site", {"generator"})
     # The build really ran on ProperDocs, and the tag names it plainly.

@@ -146,8 +146,13 @@ def test_expected_events_are_dated_from_the_article_and_an_inferred_date_is_one_
     assert len(metas) == len(data["events"])
     assert sum("†" in m.get_text() for m in metas) == len(inferred)
     if any(e["status"] == "expected" for e in data["events"]):
-        vantage = site.content("timeline/").select_one("figure .nkx-vantage-label").get_text(" ")
-        assert re.search(r"as of (early|mid|late) \d{4}|as of \d{4}", vantage)
+        # One line at the sources' date, labelled; or, when something that happened comes after it (a later
+        # source), no line and each expected event says as of when.
+        label = content.select_one("figure .nkx-vantage-label")
+        expected = [e for e in data["events"] if e["status"] == "expected"]
+        shown = [label.get_text(" ")] if label else [
+            a.get_text(" ") for e in expected for a in content.select(f'figure a.nkx-event[href="{e["id"]}/"]')]
+        assert shown and all(re.search(r"as of (early|mid|late) \d{4}|as of \d{4}", s) for s in shown), shown
         for badge in content.select(".nkx-expected"):
             assert badge.get_text().startswith("Expected")
 
@@ -158,6 +163,8 @@ def _vantage_y(svg) -> float | None:
 
 
 def check_lanes(svg, data) -> None:
+    from conftest import the_sources
+
     """Each relation with `since` is one lane labelled in the words of the relations lists, starting where its
     `since` event stands on the axis and ending at its `until` event or the article's date; no other relation has one.
     A lane whose timing the article does not give is drawn as background and says so; a lane leads to its actor's
@@ -189,7 +196,7 @@ def check_lanes(svg, data) -> None:
             assert abs(bottom - _vantage_y(svg)) < 1.5, f"{label}: runs to the article's date"
         background = relation.get("timing_from_article") is False
         assert ("nkx-tenure-background" in bar["class"]) == background, label
-        assert ("not stated by the article" in lane.title.get_text()) == background, label
+        assert (f"not stated by {the_sources(data)}" in lane.title.get_text()) == background, label
         assert lane["data-key"] == "tenure" and bar.get("data-key") == ("tenure-background" if background else None)
         legend = {item["data-key"]: item.get_text(" ", strip=True) for item in svg.select(".nkx-legend-item")}
         assert f" {relation['label']} " in legend["tenure"], "the legend says what the lanes say"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import Site, copy_project, hrefs_under, under_heading
+from conftest import Site, cited_name, copy_project, hrefs_under, under_heading
 
 LINK_RULES_PAGE = """\
 ---
@@ -60,10 +60,10 @@ See [[actor:china]], [[actor:china|Beijing's government]], [[event:jang-song-tha
 
 
 @pytest.fixture(scope="module")
-def rules(tmp_path_factory) -> Site:
+def rules(tmp_path_factory, project_root) -> Site:
     """The matching rules, each in its own section: built with one link per section, so a section's
     links show what that section's text matches (how often names link is tested on its own below)."""
-    project = copy_project(tmp_path_factory.mktemp("linking"))
+    project = copy_project(tmp_path_factory.mktemp("linking"), project_root)
     project.edit("mkdocs.yml", "link_mentions: first-on-page", "link_mentions: first-in-section")
     project.add_page("linking-rules.md", LINK_RULES_PAGE)
     result = project.build()
@@ -135,13 +135,13 @@ def test_terms_link_to_the_glossary_with_a_tooltip(rules, data):
         assert a["title"] == definitions[term]
 
 
-def test_shortcodes_link_and_embed_records(rules):
+def test_shortcodes_link_and_embed_records(rules, data):
     links = section_links(rules, "shortcodes")
     assert ("China", "../actors/china/") in links
     assert ("Beijing's government", "../actors/china/") in links
     assert ("Kim Jong-un executes Jang Song-thaek", "../timeline/jang-song-thaek-executed/") in links
     assert ("détente", "../glossary/#detente") in links
-    assert ("¶3", "../sources/evolving-relations/#p3") in links
+    assert (cited_name(data, "evolving-relations") + "¶3", "../sources/evolving-relations/#p3") in links
     callout = rules.content("linking-rules/").select_one("figure.nkx-quote.nkx-pull")
     assert "Pyongyang needs Beijing to survive" in callout.get_text()
     assert "../actors/victor-cha/" in {a["href"] for a in callout.select("a")}
@@ -227,13 +227,23 @@ def test_glossary_entries_list_where_terms_are_used(site):
 
 
 def test_the_annotated_article_marks_quotes_and_lists_what_rests_on_each_paragraph(site, data):
-    article = site.content("sources/evolving-relations/")
-    marks = {a["href"].split("#")[1] for a in article.select("a.nkx-quote-mark")}
-    assert marks == {q["id"] for q in data["quotes"]}
-    p8 = article.find(id="p8").find_next_sibling(class_="nkx-rests")
-    hrefs = {a["href"] for a in p8.select("a")}
-    assert "../../timeline/xinhua-urges-washington/" in hrefs
-    assert "../../quotes/#xinhua-seize-the-momentum" in hrefs
+    """Every quote is marked once, on the page of a source it cites; under each paragraph, the events and quotes
+    that cite it."""
+    marked: dict[str, list[str]] = {}
+    for source in data["sources"]:
+        article = site.content(f"sources/{source['id']}/")
+        for mark in article.select("a.nkx-quote-mark"):
+            marked.setdefault(mark["href"].split("#")[1], []).append(source["id"])
+        for kind, records, href in (("event", data["events"], "../../timeline/{}/"), ("quote", data["quotes"], "../../quotes/#{}")):
+            for record in records:
+                for cite in record["cites"]:
+                    cited, _, paragraph = cite.partition("#")
+                    if cited == source["id"]:
+                        rests = article.find(id=paragraph).find_next_sibling(class_="nkx-rests")
+                        assert href.format(record["id"]) in {a["href"] for a in rests.select("a")}, (kind, record["id"], cite)
+    assert set(marked) == {q["id"] for q in data["quotes"]}
+    for quote in data["quotes"]:
+        assert len(marked[quote["id"]]) == 1 and marked[quote["id"]][0] in {c.split("#")[0] for c in quote["cites"]}
 
 
 def test_the_mention_setting_changes_how_often_names_link(project):

@@ -15,7 +15,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, check_data, fixture_project
+from conftest import FIXTURES, check_data, fixture_project
 
 NEW_TEXT = FIXTURES / "new-source" / "harbour-talks.txt"
 
@@ -199,11 +199,10 @@ def test_coverage_on_the_fixture_article_proposes_nothing_the_data_covers(tmp_pa
     assert "Ready to paste" not in result.stdout
 
 
-def test_coverage_of_the_real_data_lists_no_name_or_quotation_the_data_covers():
+def test_coverage_of_the_real_data_lists_no_name_or_quotation_the_data_covers(project_root, data):
     """An invariant of whatever data/ holds: nothing proposed is already a record, an alias or a quote."""
-    result = coverage_of(ROOT)
+    result = coverage_of(project_root)
     assert result.returncode == 0, result.stderr
-    data = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*.yml")}
     names = set()
     for record in data["actors"] + data["glossary"]:
         names.add(record.get("name") or record.get("term"))

@@ -329,13 +329,13 @@ def test_every_page_has_a_meaningful_title_and_description_and_open_graph_tags(s
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, project_root):
     """The site as the publish workflow builds it, with `site_url` set; a description and a name with
     quote marks and ampersands test the head's escaping."""
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("SITE_URL", "https://example.org/explainer")
     try:
-        project = copy_project(tmp_path_factory.mktemp("published"))
+        project = copy_project(tmp_path_factory.mktemp("published"), project_root)
         project.edit("mkdocs.yml", "site_description: >-\n",
                      'site_description: >-\n  Tom & Jerry\'s "guide", <b>bold</b> &amp; more:\n')
         project.edit("data/actors.yml", "  name: Japan\n", "  name: 'Japan & \"Co\"'\n")

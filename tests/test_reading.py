@@ -17,7 +17,7 @@ from urllib.parse import urldefrag
 import pytest
 
 import searchindex
-from conftest import Site, copy_project
+from conftest import Site, cited_name, copy_project
 
 PARAGRAPH_LINK = re.compile(r"¶\s*\d")
 SEPARATOR = re.compile(r"^[\s,;·–—-]*$")
@@ -175,8 +175,8 @@ A labelled one: [[cite:evolving-relations#p2|the second paragraph]].
 
 
 @pytest.fixture(scope="module")
-def restraint(tmp_path_factory) -> Site:
-    project = copy_project(tmp_path_factory.mktemp("restraint"))
+def restraint(tmp_path_factory, project_root) -> Site:
+    project = copy_project(tmp_path_factory.mktemp("restraint"), project_root)
     project.add_page("restraint.md", RESTRAINT_PAGE)
     result = project.build()
     assert result.returncode == 0, result.output
@@ -208,21 +208,26 @@ def _marker(site: Site, opening: str):
     return paragraph
 
 
-def test_side_by_side_cites_make_one_marker_of_ranges(restraint):
+def test_side_by_side_cites_make_one_marker_of_ranges(restraint, data):
+    """With several sources each range names its source by its `short` name ("Evolving Relations ¶3–5")."""
     marker = _marker(restraint, "One statement").select("sup.nkx-cite")
     assert len(marker) == 1
-    assert [(a.get_text(), a["href"]) for a in marker[0].select("a")] == [("¶3–5", "../sources/evolving-relations/#p3")]
+    name = cited_name(data, "evolving-relations")
+    assert [(a.get_text(), a["href"]) for a in marker[0].select("a")] == [(f"{name}¶3–5", "../sources/evolving-relations/#p3")]
 
 
-def test_a_marker_holds_at_most_three_links(restraint):
+def test_a_marker_holds_at_most_three_links(restraint, data):
     links = _marker(restraint, "Scattered").select("sup.nkx-cite a")
-    assert [a.get_text() for a in links] == ["¶1", "¶3", "+3 more"]
+    name = cited_name(data, "evolving-relations")
+    assert [a.get_text() for a in links] == [f"{name}¶1", f"{name}¶3", "+3 more"]
     assert links[2]["href"].endswith("#p5")
 
 
-def test_every_paragraph_of_a_source_reads_throughout_the_article(restraint):
+def test_every_paragraph_of_a_source_reads_throughout_the_article(restraint, data):
+    """"throughout the article" with one source; "throughout Evolving Relations" (its `short`) with several."""
     links = _marker(restraint, "All of it").select("sup.nkx-cite a")
-    assert [(a.get_text(), a["href"]) for a in links] == [("throughout the article", "../sources/evolving-relations/")]
+    name = cited_name(data, "evolving-relations").strip() or "the article"
+    assert [(a.get_text(), a["href"]) for a in links] == [(f"throughout {name}", "../sources/evolving-relations/")]
 
 
 def test_a_labelled_cite_stays_a_plain_link(restraint):

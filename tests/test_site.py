@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import date_label, under_heading
+from conftest import date_label, the_sources, under_heading
 
 SAME_MARK = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
@@ -49,11 +49,12 @@ def paragraphs_led_to(parts) -> set[tuple[str, int | str]]:
     return found
 
 
-def test_navigation_shows_the_structure(site):
+def test_navigation_shows_the_structure(site, data):
+    """The sources' tab is "The article" while there is one, "Sources" once there are several."""
     nav = site.page("").select_one("nav.md-nav--primary")
     labels = [a.get_text(" ", strip=True) for a in nav.select(":scope > ul > li > a, :scope > ul > li > label, :scope > ul > li > div > a")]
     text = " ".join(labels)
-    for item in ("Who's who", "Timeline", "Key quotes", "Glossary", "The article"):
+    for item in ("Who's who", "Timeline", "Key quotes", "Glossary", "The article" if len(data["sources"]) == 1 else "Sources"):
         assert item in text, f"{item!r} missing from the navigation: {labels}"
 
 
@@ -70,7 +71,7 @@ def test_every_actor_has_a_page_with_its_events_quotes_and_paragraphs(site, data
                 assert any(quote["text"].translate(SAME_MARK) in c.get_text().translate(SAME_MARK) for c in callouts), quote["id"]
         # A cited paragraph either names the actor or supports its role without naming it (Cha's formula
         # "still true", ¶2): either way the page leads to it.
-        cited_from = paragraphs_led_to(section(content, "In the article") + section(content, "Role in this story"))
+        cited_from = paragraphs_led_to(section(content, f"In {the_sources(data)}") + section(content, "Role in this story"))
         for cite in actor["cites"]:
             source, anchor = cite.split("#")
             assert (source, int(anchor[1:])) in cited_from or (source, "all") in cited_from, (actor["id"], cite)
@@ -223,7 +224,8 @@ def test_pages_make_no_third_party_requests(site, path):
 
 def test_block_styles_land_on_blocks_not_on_the_last_link(site):
     """A `{: .class }` line meant for a paragraph must not be glued to the link ending it."""
-    block_classes = ("nkx-meta", "nkx-rests", "nkx-para", "nkx-quote-by", "nkx-quote-text", "nkx-dek", "nkx-cite-label")
+    block_classes = ("nkx-meta", "nkx-rests", "nkx-para", "nkx-quote-by", "nkx-quote-text", "nkx-dek", "nkx-cite-label",
+                     "nkx-lede")
     for file in site.html_files():
         html = site.page(str(file.relative_to(site.root)))
         for cls in block_classes:

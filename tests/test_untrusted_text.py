@@ -22,8 +22,8 @@ NAME = "Japan & Co &lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt; *x*"
 
 
 @pytest.fixture(scope="module")
-def injected(tmp_path_factory) -> Site:
-    project = copy_project(tmp_path_factory.mktemp("untrusted"))
+def injected(tmp_path_factory, project_root) -> Site:
+    project = copy_project(tmp_path_factory.mktemp("untrusted"), project_root)
     edits = {
         "data/actors.yml": {"summary": 2, "role": 2},
         "data/events.yml": {"summary": 2},

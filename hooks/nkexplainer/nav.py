@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 from . import urls
 from .text import html_title
 from .render import _actor_groups, _years
+from .wording import voice
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -64,12 +65,13 @@ def fill(nav: Navigation, model: Model, files: Files, config: MkDocsConfig) -> N
             nav.items[n] = Section(item.title or "Timeline", [item, *years])
         elif src == urls.SOURCES_INDEX:
             sources = [(s.title, page(urls.source_path(s.id), s.title)) for s in model.sources.values()]
+            label = voice(model).nav  # "The article" for the one source, "Sources" for several: from the data
             if len(sources) == 1:
-                sources[0][1].title = item.title or sources[0][1].title
+                sources[0][1].title = label
                 nav.items[n] = sources[0][1]
                 item.previous_page = item.next_page = None  # out of the nav now: no footer links of its own
             else:
-                nav.items[n] = Section(item.title or "Sources", [item, *_runs(sources, by_name=True)])
+                nav.items[n] = Section(label, [item, *_runs(sources, by_name=True)])
     _relink(nav)
     return nav
 

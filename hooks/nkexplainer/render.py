@@ -42,7 +42,8 @@ _TEMPLATES.globals["expected_as_of"] = graphics.expected_as_of
 _TEMPLATES.filters["pilcrows"] = wording.pilcrows
 _TEMPLATES.globals.update(attribution=wording.attribution, relation_sentence=wording.relation_sentence,
                           by_weight=wording.by_weight, vantage=wording.vantage, written_in=wording.written_in,
-                          glyphs=wording.GLYPHS, urls=urls)
+                          glyphs=wording.GLYPHS, urls=urls, voice=wording.voice)
+_TEMPLATES.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def macros() -> object:
 def _page(model: Model, path: str, title: str, template: str, edit_source: str, *,
           subject: tuple[str, str] | None = None, autolink: bool = True, **context: object) -> GeneratedPage:
     links = urls.Links(model, path)
-    markdown = _TEMPLATES.get_template(template).render(model=model, links=links, urls=urls, **context)
+    markdown = _TEMPLATES.get_template(template).render(model=model, links=links, urls=urls, say=links.voice, **context)
     return GeneratedPage(path, title, markdown, edit_source, in_nav=path in _INDEXES, subject=subject, autolink=autolink)
 
 

@@ -7,6 +7,10 @@
     [[cite:evolving-relations#p3]]   a citation marker leading to paragraph 3 of the article, "¶3";
                                      side by side, cites make one marker: "¶3–5", not "¶3 ¶4 ¶5"
     [[quote:cha-mutual-hostages]]    alone on a line: the quote's callout; inside a sentence: a link to it
+    [[sources:the]]                  "the article" while the site has one source, "the sources" once it has several
+    [[sources:link]]                 the same words, linked to the article's page or to the Sources page
+    [[sources:nav]]                  a link labelled as the navigation labels it: "The article" or "Sources"
+    [[sources:named]]                what the site rests on: one analysis article, “Its Title”; or 2 texts, “A” and “B”
     [[lede:…]], [[facts:…]], [[timeline:strip]]   alone on a line: pieces of the home page (blocks.py)
 
 An unknown kind or id fails the build with the page's file, line and column; so
@@ -50,7 +54,7 @@ _ANY = re.compile(f"{_CITE_RUN}|{_ONE.pattern}", re.MULTILINE)
 
 _CITATION = re.compile(r"^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<number>[1-9][0-9]*)$")
 
-_KINDS = ("actor", "event", "term", "quote", "cite")
+_KINDS = ("actor", "event", "term", "quote", "cite", "sources")
 
 
 class UnknownId(LookupError):
@@ -196,9 +200,11 @@ def _link(links: Links, model: Model, kind: str, record_id: str, label: str | No
         return links.cite(citation, label) if label else links.cites((citation,))
     if kind in blocks.KINDS:
         raise LookupError(f"[[{kind}:…]] stands alone on its line: it is a block, not a link")
+    if kind == "sources":
+        return links.voice.shortcode(record_id, links)
     if kind not in records:
         guess = difflib.get_close_matches(kind, _KINDS, n=1)
-        raise LookupError(f"unknown kind '{kind}' — use actor, event, term, quote or cite"
+        raise LookupError(f"unknown kind '{kind}' — use actor, event, term, quote, cite or sources"
                           + (f" (did you mean '{guess[0]}'?)" if guess else ""))
     if record_id not in records[kind]:
         raise UnknownId(f"unknown {kind} '{record_id}' — {_id_hint(model, kind, record_id)}", kind, record_id)
@@ -253,7 +259,7 @@ def _almost(match: re.Match[str], model: Model) -> str:
     shown += "]" if single else ""
     if kind not in _KINDS:
         guess = difflib.get_close_matches(kind, _KINDS, n=1)
-        return f"{shown.strip()}: unknown kind '{kind_text}' — use actor, event, term, quote or cite" + (
+        return f"{shown.strip()}: unknown kind '{kind_text}' — use actor, event, term, quote, cite or sources" + (
             f" (did you mean '{guess[0]}'?)" if guess else "")
     records = _records(model).get(kind, {})
     target = written if written in records or kind == "cite" else (_by_name(model, kind, written) or hints.slug(written))

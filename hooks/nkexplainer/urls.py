@@ -80,6 +80,13 @@ class Links:
         self.model = model
         self.here = here
 
+    @functools.cached_property
+    def voice(self):
+        """How this page speaks of the sources (wording.Voice)."""
+        from .wording import voice  # wording reads the graphics, which link with this module
+
+        return voice(self.model)
+
     def to(self, path: str, anchor: str | None = None) -> str:
         """The relative URL of `path` (a docs-relative `.md` path) from this page."""
         if path == self.here:
@@ -113,10 +120,7 @@ class Links:
     def cite(self, citation: Citation, label: str | None = None) -> str:
         """`[¶3](../sources/evolving-relations.md#p3)`; the source is named when there are several."""
         if label is None:
-            label = f"¶{citation.number}"
-            if len(self.model.sources) > 1:
-                source = self.model.sources[citation.source]
-                label = f"{source.short or source.title} {label}"
+            label = f"{self.voice.cited(self.model.sources[citation.source])}¶{citation.number}"
         return self.link(label, source_path(citation.source), citation.anchor)
 
     def cites(self, citations: tuple[Citation, ...] | list[Citation], marker: bool = True) -> str:
@@ -155,11 +159,9 @@ class Links:
 
     def _range_link(self, source_id: str, first: int, last: int | None) -> str:
         source = self.model.sources[source_id]
-        name = f"{source.short or source.title} " if len(self.model.sources) > 1 else ""
         if last is None:
-            label = f"throughout {source.short or source.title}" if name else "throughout the article"
-            return self.link(label, source_path(source_id))
-        label = f"{name}¶{first}" + (f"–{last}" if last != first else "")
+            return self.link(f"throughout {self.voice.name(source)}", source_path(source_id))
+        label = f"{self.voice.cited(source)}¶{first}" + (f"–{last}" if last != first else "")
         return self.link(label, source_path(source_id), f"p{first}")
 
 

@@ -1,4 +1,6 @@
-"""How records read as sentences: attributions, relations, the article's vantage point, paragraph numbers.
+"""How records read as sentences: attributions, relations, the sources' vantage point, paragraph numbers,
+and how the site speaks of its sources (`Voice`): "the article" while it has one, "the sources" or a source's
+`short` name once it has several.
 
 The data says things once, in its own fields; these helpers put them into sentences a
 reader would write, so that a page never repeats a name, never reads in the passive
@@ -20,6 +22,115 @@ if TYPE_CHECKING:
 
 _PARAGRAPH_REFERENCE = re.compile(r"\bpp?(?=\d)(\d+)\b")
 """Editors' shorthand for a paragraph in notes and bases: "p4", "(p2, p8, p9)"."""
+
+
+class Voice:
+    """How generated text speaks of the sources: the one place that knows how many there are.
+
+    With one source the site says "the article"; with several, "the sources" where it means all of them and a
+    source's `short` name where it means one (`name`). Templates and graphics take their words from here
+    (`voice(model)`) instead of testing the number of sources themselves.
+    """
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.several = len(model.sources) > 1
+        self.the = "the sources" if self.several else "the article"
+        """Where generated text means all of the texts: "Every development the sources date"."""
+        self.The = self.the[:1].upper() + self.the[1:]
+        self.of_the = "the sources’" if self.several else "the article’s"
+        """Possessive: "the article’s own date", "the sources’ own dates"."""
+        self.Of_the = self.of_the[:1].upper() + self.of_the[1:]
+        self.in_the = f"In {self.the}"
+        """The heading over the paragraphs that name a record: "In the article" / "In the sources"."""
+        self.nav = "Sources" if self.several else "The article"
+        """The navigation's label for the sources: a tab of its own, or the one text."""
+        self.texts = "texts" if self.several else "text"
+        self.own_date = "the latest source’s date" if self.several else "the article’s own date"
+        """The line on a time axis after which events were only expected."""
+        self.when_written = "when the latest source was written" if self.several else "when the article was written"
+
+    def verb(self, one: str, several: str) -> str:
+        """The verb that agrees with `the`: voice.verb("dates", "date")."""
+        return several if self.several else one
+
+    def say(self, one: str, several: str) -> str:
+        """Whole phrases that differ by more than a verb; still chosen here, never in a template's own `if`."""
+        return several if self.several else one
+
+    def name(self, source: Source) -> str:
+        """One source as citations and notes name it: "the article" while there is one, else its `short`
+        (required once there are several; its title when the data does not say, before the check reports it)."""
+        return source.short or source.title if self.several else "the article"
+
+    def cited(self, source: Source) -> str:
+        """What goes before "¶3" in a citation: nothing with one source, its `short` name with several."""
+        return f"{self.name(source)} " if self.several else ""
+
+    def _one_of(self, cites) -> Source | None:
+        """The one source all of `cites` come from, when there are several sources; None otherwise."""
+        ids = {c.source for c in cites}
+        return self.model.sources[next(iter(ids))] if self.several and len(ids) == 1 else None
+
+    def subject(self, cites, one: str, several: str) -> str:
+        """The texts `cites` come from as a sentence's subject, with its verb: "the article expects",
+        "Evolving Relations expects" (one of several), "the sources expect" (more than one)."""
+        source = self._one_of(cites)
+        if source is not None:
+            return f"{self.name(source)} {one}"
+        return f"{self.the} {self.verb(one, several)}"
+
+    def pronoun(self, cites, one: str, several: str) -> str:
+        """What refers back to `subject`: "It does" for one text, "They do" for several."""
+        return one if not self.several or self._one_of(cites) is not None else several
+
+    def in_(self, cites) -> str:
+        """The heading over the cited paragraphs of a record: "In the article", "In Evolving Relations", "In the sources"."""
+        source = self._one_of(cites)
+        return f"In {self.name(source)}" if source is not None else self.in_the
+
+    def own_phrase(self, citation: Citation) -> str:
+        """A phrase the text itself coins: "the article’s own phrase", "Evolving Relations’ own phrase"."""
+        if not self.several:
+            return "the article’s own phrase"
+        name = self.name(self.model.sources[citation.source])
+        return f"{name}{'’' if name.endswith('s') else '’s'} own phrase"
+
+
+    SHORTCODES = ("the", "link", "nav", "named")
+    """What `[[sources:…]]` may say on a hand-written page (shortcodes.py)."""
+
+    def shortcode(self, word: str, links: Links) -> str:
+        """The Markdown of `[[sources:word]]`: hand-written pages speak of the sources through the data too."""
+        from .urls import SOURCES_INDEX, source_path
+
+        sources = list(self.model.sources.values())
+        page = source_path(sources[0].id) if len(sources) == 1 else SOURCES_INDEX
+        if word == "the":
+            return self.the
+        if word == "link":
+            return links.link(self.the, page)
+        if word == "nav":
+            return links.link(self.nav, page)
+        if word == "named":
+            if len(sources) == 1:
+                kind = sources[0].kind or "text"
+                return (f"one {md_text(kind)}, " + links.link(f"“{sources[0].title}”", page))
+            titles = [links.link(f"“{s.title}”", source_path(s.id)) for s in sources]
+            return f"{len(sources)} texts, " + ", ".join(titles[:-1]) + " and " + titles[-1]
+        raise LookupError(f"unknown word '{word}' — write [[sources:the]], [[sources:link]], [[sources:nav]] "
+                          "or [[sources:named]]")
+
+
+_voices: tuple[Model, Voice] | None = None
+
+
+def voice(model: Model) -> Voice:
+    """How `model`'s pages speak of its sources (one Voice per model: every page of a build asks)."""
+    global _voices
+    if _voices is None or _voices[0] is not model:
+        _voices = (model, Voice(model))
+    return _voices[1]
 
 
 def pilcrows(text: str) -> str:

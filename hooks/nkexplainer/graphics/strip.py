@@ -55,7 +55,8 @@ def _strip(model: Model, width: float, ident: str) -> str:
                  f'<text class="nkx-strip-label" font-size="{SMALL:g}" x="6" y="{mid + half + 6}">cooler</text>')
     desc = (f"The state of {curve.pair} ties from {first} to {last}, the running sum of the events' effects: "
             "above the line warmer, below it cooler than at the start"
-            + (f"; after the line at {now.words}, what the article expects." if now and curve.expected else "."))
+            + (f"; after the line at {now.words}, what {when.voice(model).the} {when.voice(model).verb('expects', 'expect')}."
+               if now and curve.expected else "."))
     return (f'<svg class="nkx-svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
             f'role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-title">{svgtext.esc(f"{curve.pair} ties over time")}</title>'

@@ -106,8 +106,9 @@ def draw(lanes: list[Tenure], y, t0: float, model: Model, page: str) -> str:
         parts.append(f'<text class="nkx-tenure-label" x="{baseline:.1f}" y="{top:.1f}" font-size="{SIZE:g}" '
                      f'transform="rotate(90 {baseline:.1f} {top:.1f})">{svgtext.esc(tenure.label)}</text>')
         since = model.events[tenure.relation.since]
-        timing = ("the date it began is general background, not stated by the article" if tenure.background
-                  else "dated by the article")
+        say = when.voice(model)
+        timing = (f"the date it began is general background, not stated by {say.the}" if tenure.background
+                  else f"dated by {say.the}")
         tooltip = f"{tenure.label}, since {since.title.rstrip('.')} ({since.date.label}): {timing}"
         subject = model.actors[tenure.relation.subject]
         out.append(f'<a class="nkx-lane" data-key="tenure" data-since="{tenure.relation.since}" '

@@ -91,11 +91,13 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
         frame = replace(frame, band=(frame.band[0] + shift, frame.band[1] + shift), axis=frame.axis + shift,
                         text=frame.text + shift, years=shift)
     rows = [_row(event, place, frame, own) for event, place, own in placed]
-    # One line at the article's date when every expected event shown was expected as of the same date;
+    # One line at the article's date when every expected event shown was expected as of the same date, and
+    # nothing that happened comes after it (a later source may report what an earlier one expected);
     # otherwise each says as of when.
     seen = {r.vantage for r in rows if r.event.expected}
     now = next(iter(seen)) if len(seen) == 1 else None
-    show_now = now is not None and t0 <= now.at <= t1
+    show_now = (now is not None and t0 <= now.at <= t1
+                and not any(place.start > now.at for event, place, _ in placed if not event.expected))
     if show_now:
         for row in rows:
             row.date_line = row.date_line.replace(f" · expected as of {now.words}", " · expected")
@@ -111,7 +113,8 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
         return top + (t - t0) * k
 
     keys = _keys(rows, show_now) + sorted({key for lane in lanes for key in lane.keys})
-    legend, legend_height = _legend(keys, frame, now.words if show_now else "", tenures.legend_words(lanes))
+    say = when.voice(model)
+    legend, legend_height = _legend(keys, frame, now.words if now else "", tenures.legend_words(lanes), say)
     top = legend_height + 34
     tops = dodge([y(r.place.at) for r in happened], [r.height for r in happened], top - 8, y(end_happened) - 6, GAP)
     if later:
@@ -124,7 +127,7 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     parts.append(tenures.draw(lanes, y, t0, model, page))
     parts.append(f'<line class="nkx-axis" x1="{frame.axis}" x2="{frame.axis}" y1="{y(t0):.1f}" y2="{bottom - 6:.1f}"/>')
     if show_now:
-        parts.append(_vantage(y(now.at), now.words, frame, bottom))
+        parts.append(_vantage(y(now.at), now.words, frame, bottom, when.voice(model).when_written))
     for row, label_top, lane in zip(rows, tops, _lanes(rows, y)):
         parts.append(_event(row, label_top, y, frame, page, frame.axis + lane * LANE))
     pair = pair_name(model)
@@ -135,11 +138,11 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
             "approximate; triangles up warmed ties, triangles down cooled them, discs left them as they were. "
             "The band beside the axis is the state of ties, the running sum of those effects: to the right warmer, "
             "to the left cooler. "
-            + (f"Events below the line at the article’s own date were expected as of {now.words}. " if show_now else
+            + (f"Events below the line at {say.own_date} were expected as of {now.words}. " if show_now else
                "Dashed marks are events expected as of their source’s date. " if seen else "")
             + "".join(f"A lane at the left edge: {lane.label}, from "
                       f"{model.events[lane.relation.since].title}"
-                      f"{' (when it began is general background, not from the article)' if lane.background else ''}. "
+                      f"{f' (when it began is general background, not from {say.the})' if lane.background else ''}. "
                       for lane in lanes)
             + "The same events follow as a list with their summaries and citations.")
     return (
@@ -177,7 +180,7 @@ def _keys(rows: list[_Row], show_now: bool) -> list[str]:
     return [key for key in order if key in used]
 
 
-def _legend(keys: list[str], frame: Frame, vantage_words: str, lane_words: str) -> tuple[str, float]:
+def _legend(keys: list[str], frame: Frame, vantage_words: str, lane_words: str, say) -> tuple[str, float]:
     """One entry per mark style drawn, each a sample and the words the lists use; entries flow in rows."""
     words = {**{effect_key(e): w for e, w in EFFECT_WORDS.items()},
              "expected": f"expected as of {vantage_words}" if vantage_words else "expected",
@@ -185,9 +188,9 @@ def _legend(keys: list[str], frame: Frame, vantage_words: str, lane_words: str) 
              "approx": "dotted: about, before or after",
              "inferred": f"{INFERRED} {INFERRED_WORDS}",
              "band": "band: state of ties, right warmer, left cooler",
-             "vantage": "the article’s own date",
+             "vantage": say.own_date,
              "tenure": lane_words,
-             "tenure-background": "hollow lane: its start is background, not the article’s"}
+             "tenure-background": f"hollow lane: its start is background, not from {say.the}"}
     out, x, y = [], 0.0, 14.0
     for key in keys:
         text = words[key]
@@ -262,8 +265,8 @@ VANTAGE_ROOM = 2 * 17 + 8
 """Below the line at the article's date: room for its label before the first expected event."""
 
 
-def _vantage(at: float, words: str, frame: Frame, bottom: float) -> str:
-    lines = svgtext.wrap(f"Expected as of {words}, when the article was written", frame.room, SMALL, bold=True)[:2]
+def _vantage(at: float, words: str, frame: Frame, bottom: float, written: str) -> str:
+    lines = svgtext.wrap(f"Expected as of {words}, {written}", frame.room, SMALL, bold=True)[:2]
     return (f'<g data-key="vantage"><rect class="nkx-expected-zone" x="0" y="{at:.1f}" width="{frame.width}" height="{bottom - at:.1f}"/>'
             f'<line class="nkx-vantage" x1="0" x2="{frame.width}" y1="{at:.1f}" y2="{at:.1f}"/>'
             + svgtext.text_block(lines, frame.text, at + SMALL + 5, SMALL, 16, "nkx-vantage-label")

@@ -139,3 +139,10 @@ def bounds(event: Event, now: Vantage | None) -> tuple[float | None, float | Non
     if now is None:
         return None, None
     return (now.at, None) if event.expected else (None, now.at)
+
+
+def voice(model: Model):
+    """How the graphics' captions and legends speak of the sources (wording.Voice): "the article", "the sources"."""
+    from ..wording import voice as of  # wording reads this module: imported when first needed
+
+    return of(model)
