@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need, then runs all of them (browser tests included).
+# The test command: installs what the tests need, then runs all of them (browser tests included), and then
+# the tests that read the real project a second time, on a copy of it with a second source.
 #   bash tests/run.sh            all tests
 #   bash tests/run.sh -k glossary   extra arguments go to pytest
 # Needs only Python 3.11 on a Debian machine. Installs what is missing, and only that:
@@ -44,4 +45,11 @@ fi
 bash tests/install_properdocs.sh
 
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest tests "$@"
+# First pass: every test, on the project as it is.
+status=0
+.venv/bin/python -m pytest tests "$@" || status=$?
+# Second pass: the tests that read the real project (tests/conftest.py selects them) again, on a copy of it
+# extended with a second source (tests/fixtures/second-source): proof that they hold for any valid data.
+echo "Second pass: the project's tests on a copy with a second source (EXPLAINER_TEST_PROJECT=two-sources)…"
+EXPLAINER_TEST_PROJECT=two-sources .venv/bin/python -m pytest tests "$@" || status=$?
+exit $status

@@ -68,7 +68,9 @@ def ties(model: Model, start: float | None = None, end: float | None = None) -> 
     last = end if end is not None else max([p.end for p in spans] + ([now.at] if now and expected else []),
                                            default=first + 1)
     split = min(max(now.at, first), last) if now is not None and expected else last
-    points = _curve(happened, first, split)
+    # What happened is drawn as happened to its end, even after the line of what was expected: a later source
+    # may report events after an earlier one's date.
+    points = _curve(happened, first, max(split, min(max([p.end for p, _ in happened], default=split), last)))
     future = _curve(happened + expected, split, last) if expected and split < last else ()
     return Ties(points, future, pair_name(model))
 
