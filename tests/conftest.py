@@ -93,6 +93,8 @@ PROJECT = _project_under_test()
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "real_project: reads the project under test (PROJECT) without asking for a "
                             "fixture of it; runs in the two-sources pass too")
+    config.addinivalue_line("markers", "two_sources: a browser test that tests/run.sh also runs in the two-sources "
+                            "pass (the others run on the real project only: the pass must stay short)")
 
 
 def pytest_report_header(config) -> str:

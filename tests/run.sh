@@ -51,5 +51,7 @@ status=0
 # Second pass: the tests that read the real project (tests/conftest.py selects them) again, on a copy of it
 # extended with a second source (tests/fixtures/second-source): proof that they hold for any valid data.
 echo "Second pass: the project's tests on a copy with a second source (EXPLAINER_TEST_PROJECT=two-sources)…"
-EXPLAINER_TEST_PROJECT=two-sources .venv/bin/python -m pytest tests "$@" || status=$?
+# Browser tests take minutes: of those, only the ones marked two_sources (navigation, phone width, the timeline
+# as drawn, print) run again.
+EXPLAINER_TEST_PROJECT=two-sources .venv/bin/python -m pytest tests -m "not browser or two_sources" "$@" || status=$?
 exit $status

@@ -78,6 +78,7 @@ def test_the_request_recording_sees_a_request_to_another_host(browser, origin):
     assert {"tracker.invalid", "worker.invalid"} <= hosts, hosts
 
 
+@pytest.mark.two_sources
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_page_scrolls_sideways_on_a_phone(phone, origin, kind):
     page = phone.new_page()
@@ -87,23 +88,34 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, origin, kind):
     shot(page, f"phone-{kind}")
 
 
-def test_phone_navigation_opens_and_leads_to_every_section(phone, origin):
+def sources_tab(data) -> tuple[str, str]:
+    """The sources' tab and the heading of the page it opens: the one article, or the Sources page."""
+    if len(data["sources"]) == 1:
+        return "The article", data["sources"][0]["title"]
+    return "Sources", "Sources"
+
+
+@pytest.mark.two_sources
+def test_phone_navigation_opens_and_leads_to_every_section(phone, origin, data):
     page = phone.new_page()
     page.goto(origin)
     page.locator("label.md-header__button[for=__drawer]").click()
     drawer = page.locator("nav.md-nav--primary")
-    for label in ("Who's who", "Timeline", "Key quotes", "Glossary", "The article"):
+    for label in ("Who's who", "Timeline", "Key quotes", "Glossary", sources_tab(data)[0]):
         assert drawer.get_by_text(label, exact=True).first.is_visible(), label
     drawer.get_by_role("link", name="Key quotes").click()
     page.wait_for_url("**/quotes/")
     assert page.locator("h1").first.inner_text().startswith("Key quotes")
 
 
+@pytest.mark.two_sources
 @pytest.mark.parametrize("label, heading", [
     ("Who's who", "Who's who"), ("Timeline", "Timeline"), ("Key quotes", "Key quotes"),
-    ("Glossary", "Glossary"), ("The article", "North Korea’s Evolving Relations With China"),
+    ("Glossary", "Glossary"), ("sources", None),
 ])
-def test_every_page_type_opens_from_the_navigation(desktop, origin, label, heading):
+def test_every_page_type_opens_from_the_navigation(desktop, origin, data, label, heading):
+    if label == "sources":
+        label, heading = sources_tab(data)
     page = desktop.new_page()
     page.goto(origin)
     page.locator("nav.md-tabs").get_by_role("link", name=label, exact=True).click()

@@ -84,6 +84,7 @@ def test_maps_have_no_overlaps_and_legible_labels(request, site, origin, device)
     page.close()
 
 
+@pytest.mark.two_sources
 @pytest.mark.parametrize("device", WIDTHS)
 def test_the_timeline_is_a_true_time_axis_as_drawn(request, origin, device):
     """As rendered: years equally tall, each mark at its date within 3 px, later dates lower, labels clear of each
@@ -167,6 +168,7 @@ def test_graphics_are_legible_in_light_and_dark(request, origin, scheme, device,
     page.close()
 
 
+@pytest.mark.two_sources
 @pytest.mark.parametrize("page_path", ["actors/china/", "timeline/", "sources/evolving-relations/"])
 def test_pages_print_without_navigation_and_with_links_as_citations(desktop, origin, page_path):
     page = desktop.new_page()
@@ -176,7 +178,7 @@ def test_pages_print_without_navigation_and_with_links_as_citations(desktop, ori
         if page.locator(chrome).count():
             assert not page.locator(chrome).first.is_visible(), chrome
     citation = page.evaluate("""() => {
-        const a = [...document.querySelectorAll('article a[href]:not(.headerlink)')].find(a => a.textContent.startsWith('¶'));
+        const a = [...document.querySelectorAll('article a[href]:not(.headerlink)')].find(a => !a.closest('svg') && /¶[0-9]/.test(a.textContent));
         return a ? getComputedStyle(a, '::after').content : null;
     }""")
     if page_path.startswith("sources/"):

@@ -146,11 +146,12 @@ def test_expected_events_are_dated_from_the_article_and_an_inferred_date_is_one_
     assert len(metas) == len(data["events"])
     assert sum("†" in m.get_text() for m in metas) == len(inferred)
     if any(e["status"] == "expected" for e in data["events"]):
-        # One line at the sources' date, labelled; or, when something that happened comes after it (a later
-        # source), no line and each expected event says as of when.
+        # One line at the sources' date, labelled; when something that happened comes after it (a later source),
+        # no line, and the legend says as of when (or, when they differ, each expected event does).
         label = content.select_one("figure .nkx-vantage-label")
+        legend = content.select_one('figure .nkx-legend-item[data-key="expected"]')
         expected = [e for e in data["events"] if e["status"] == "expected"]
-        shown = [label.get_text(" ")] if label else [
+        shown = [label.get_text(" ")] if label else [legend.get_text(" ")] if "as of" in legend.get_text() else [
             a.get_text(" ") for e in expected for a in content.select(f'figure a.nkx-event[href="{e["id"]}/"]')]
         assert shown and all(re.search(r"as of (early|mid|late) \d{4}|as of \d{4}", s) for s in shown), shown
         for badge in content.select(".nkx-expected"):

@@ -53,16 +53,24 @@ def test_the_navigation_says_sources_and_lists_every_source(two_sources):
 
 
 def test_every_citation_names_its_source_by_its_short_name(two_sources):
-    """On every page, a ¶ link starts with the short name of the source it leads to; never a full title."""
+    """On every page a citation names the source it leads to by its `short` name, never its full title; in a
+    list of several links, once, before its first paragraph ("Evolving Relations ¶1, ¶6–7")."""
     shorts = {s["id"]: s["short"] for s in two_sources.data["sources"]}
     seen = set()
     for file in two_sources.html_files():
+        named_before: dict[object, set[str]] = {}
         for a in two_sources.page(str(file.relative_to(two_sources.root))).select("a[href*='sources/']"):
             match = re.search(r"sources/([a-z0-9-]+)/#p\d+$", a["href"])
             label = a.get_text(" ", strip=True)
-            if match and re.fullmatch(r".*¶\d+(–\d+)?", label):
-                assert label.startswith(shorts[match.group(1)] + " ¶"), (file, label)
-                seen.add(match.group(1))
+            if not (match and re.fullmatch(r".*¶\d+(–\d+)?", label)):
+                continue
+            source, marker = match.group(1), a.find_parent("sup", class_="nkx-cite") or a.parent
+            if label.startswith("¶"):
+                assert source in named_before.get(id(marker), set()), (file, label)
+            else:
+                assert label.startswith(shorts[source] + " ¶"), (file, label)
+                named_before.setdefault(id(marker), set()).add(source)
+            seen.add(source)
     assert seen == set(shorts)
     event = two_sources.content("timeline/test-note-steady-course/")
     assert "Test note ¶2" in {a.get_text() for a in event.select('a[href*="sources/test-note/#p2"]')}

@@ -129,7 +129,10 @@ class Links:
         beyond that, the first two and a `+N more` link to the third."""
         if not citations:
             return ""
-        parts = [self._range_link(source, first, last) for source, first, last in self._ranges(citations)]
+        ranges = self._ranges(citations)
+        # With several sources a source is named once, before its first range: "Evolving Relations ¶1, ¶6–7".
+        parts = [self._range_link(source, first, last, named=n == 0 or ranges[n - 1][0] != source)
+                 for n, (source, first, last) in enumerate(ranges)]
         if len(parts) > _MARKER_LINKS:
             rest = len(parts) - (_MARKER_LINKS - 1)
             source, first, _ = self._ranges(citations)[_MARKER_LINKS - 1]
@@ -157,11 +160,11 @@ class Links:
                 previous = number
         return ranges
 
-    def _range_link(self, source_id: str, first: int, last: int | None) -> str:
+    def _range_link(self, source_id: str, first: int, last: int | None, named: bool = True) -> str:
         source = self.model.sources[source_id]
         if last is None:
             return self.link(f"throughout {self.voice.name(source)}", source_path(source_id))
-        label = f"{self.voice.cited(source)}¶{first}" + (f"–{last}" if last != first else "")
+        label = f"{self.voice.cited(source) if named else ''}¶{first}" + (f"–{last}" if last != first else "")
         return self.link(label, source_path(source_id), f"p{first}")
 
 

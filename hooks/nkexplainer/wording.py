@@ -67,6 +67,16 @@ class Voice:
         """What goes before "¶3" in a citation: nothing with one source, its `short` name with several."""
         return f"{self.name(source)} " if self.several else ""
 
+    def paragraphs(self, cites) -> str:
+        """Paragraph numbers in plain text (a tooltip): "¶1, ¶6"; with several sources each source named once,
+        before its first: "Evolving Relations ¶1, ¶6, Test note ¶4"."""
+        out, last = [], None
+        for citation in cites:
+            named = self.cited(self.model.sources[citation.source]) if citation.source != last else ""
+            out.append(f"{named}¶{citation.number}")
+            last = citation.source
+        return ", ".join(out)
+
     def _one_of(self, cites) -> Source | None:
         """The one source all of `cites` come from, when there are several sources; None otherwise."""
         ids = {c.source for c in cites}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Actor, Model, Relation
 from ..urls import href, source_path
-from . import svgtext
+from . import svgtext, when
 
 SIZE = 14.0
 """Relation phrases and names (px), at least 12 px when drawn at 1:1."""
@@ -111,7 +111,7 @@ def actor_map_svg(model: Model, actor: Actor, page: str, frame: EgoFrame, ident:
             cite = relation.cites[0] if relation.cites else None
             target = href(page, source_path(cite.source), cite.anchor) if cite else href(page, other.path)
             sentence = f"{other.name} {label} {actor.name}" if inward else f"{actor.name} {label} {other.name}"
-            paragraphs = ", ".join(f"¶{c.number}" for c in relation.cites)
+            paragraphs = when.voice(model).paragraphs(relation.cites)
             tip = sentence + (f" ({paragraphs})" if paragraphs else "") + (f". {relation.note}" if relation.note else "")
             parts.append(f'<a class="nkx-relation" href="{svgtext.attr(target)}"><title>{svgtext.esc(tip)}</title>'
                          + svgtext.text_block(lines, phrase_x, block_top + SIZE - 2, SIZE, LEADING, "nkx-edge-label")

@@ -98,7 +98,7 @@ def timeline_svg(model: Model, page: str, events: tuple[Event, ...] | None = Non
     now = next(iter(seen)) if len(seen) == 1 else None
     show_now = (now is not None and t0 <= now.at <= t1
                 and not any(place.start > now.at for event, place, _ in placed if not event.expected))
-    if show_now:
+    if now is not None:  # the legend (and the line, when drawn) says as of when, once
         for row in rows:
             row.date_line = row.date_line.replace(f" · expected as of {now.words}", " · expected")
     top = 0.0  # set once the legend is drawn: it decides where the axis starts
