@@ -58,10 +58,16 @@ def added(tmp_path):
 
 
 def test_the_record_is_appended_with_title_and_standfirst_exact_and_the_file_kept(added):
-    project, before, _ = added
+    """The existing records keep their comments, order and formatting; the one source without `short` gets one
+    under its id line (two sources need it), and the report says so."""
+    project, before, report = added
     after = (project.root / "data" / "sources.yml").read_text(encoding="utf-8")
-    assert after.startswith(before)  # comments, order and formatting of the existing records untouched
+    added_short = [line for line in after.split("\n") if line.startswith('  short: "Alphia and Betania’s"')]
+    assert len(added_short) == 1 and "- id: test-article\n" + added_short[0] + "\n" in after
+    assert after.replace(added_short[0] + "\n", "", 1).startswith(before)
+    assert "Added short: \"Alphia and Betania’s\" to source 'test-article'" in report
     records = yaml.safe_load(after)
+    assert records[0]["short"] == "Alphia and Betania’s"
     record = records[-1]
     lines = NEW_TEXT.read_text(encoding="utf-8").split("\n")
     assert record["id"] == "harbour-talks"

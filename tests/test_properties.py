@@ -21,20 +21,23 @@ import tempfile
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import PROJECT
 from nkexplainer.check import Checked, inspect
 from nkexplainer.crosslink import cross_link
 from nkexplainer.errors import Problem
 from nkexplainer.link import MentionMode
 
 FILES = ("sources", "actors", "events", "quotes", "glossary")
-TEXTS = {name: (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8") for name in FILES}
+pytestmark = pytest.mark.real_project  # mutates the data of the project under test: runs in the two-sources pass too
+
+TEXTS = {name: (PROJECT / "data" / f"{name}.yml").read_text(encoding="utf-8") for name in FILES}
 VALID = {name: yaml.safe_load(text) for name, text in TEXTS.items()}
-DOCS = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
+DOCS = {p.relative_to(PROJECT / "docs").as_posix(): p.read_text(encoding="utf-8") for p in (PROJECT / "docs").rglob("*.md")}
 IDS = sorted({r["id"] for records in VALID.values() for r in records})
 
 # -- structural mistakes ---------------------------------------------------------------------------
@@ -170,7 +173,7 @@ def run_pipeline(texts: dict[str, str], docs: dict[str, str] = DOCS, *, render: 
     and, when there is none (and `render`), every page rendered and cross-linked. Any exception fails the test."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        shutil.copytree(ROOT / "seeds", root / "seeds")
+        shutil.copytree(PROJECT / "seeds", root / "seeds")
         (root / "data").mkdir()
         for name, text in texts.items():
             (root / "data" / f"{name}.yml").write_bytes(text.encode("utf-8", "surrogatepass"))

@@ -14,7 +14,6 @@ are reported once ("12 more references to 'kim-jong-un' fail because of this").
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -117,7 +116,7 @@ class _Checker:
         for record in records:
             if "short" not in record.document.value[record.index]:
                 title = record.fields.get("title")
-                example = _short_example(title) if isinstance(title, str) and title.strip() else "Evolving Relations"
+                example = hints.short_name(title) if isinstance(title, str) and title.strip() else "Evolving Relations"
                 self.report.add(record.path, record.at("id"), f"{self._who('source', record)}: missing field 'short' — "
                                 f"with {len(records)} sources every citation names its source: add a name of a few "
                                 f'words, e.g. short: "{example}"')
@@ -324,11 +323,3 @@ class _Checker:
             return None
         return Term(id=f["id"], term=f["term"], aliases=self._aliases(record), definition=f["definition"],
                     explanation=f.get("explanation"), cites=cites, line=record.at()[0])
-
-
-def _short_example(title: str) -> str:
-    """An example `short` name for a source: the first words of its title, up to three, not ending on a small word."""
-    words = title.split()[:3]
-    while len(words) > 1 and words[-1].lower() in {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to"}:
-        words.pop()
-    return " ".join(words)

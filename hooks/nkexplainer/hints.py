@@ -127,3 +127,16 @@ def did_you_mean(options: list[str]) -> str | None:
     if len(options) == 1:
         return f"did you mean '{options[0]}'?"
     return "did you mean " + ", ".join(f"'{o}'" for o in options[:-1]) + f" or '{options[-1]}'?"
+
+
+def short_name(title: str) -> str:
+    """A short citation name proposed from the title: its first words, up to about 24 characters."""
+    words: list[str] = []
+    for word in title.split():
+        if words and len(" ".join([*words, word])) > 24:
+            break
+        words.append(word)
+    while len(words) > 1 and words[-1].lower() in ("a", "an", "the", "of", "on", "and", "in", "with", "for", "to", "over", "at", "by", "from", "after",
+                                                "before", "–", "-"):
+        words.pop()
+    return " ".join(words).rstrip(",:;–-")

@@ -45,7 +45,12 @@ class Voice:
         """The heading over the paragraphs that name a record: "In the article" / "In the sources"."""
         self.nav = "Sources" if self.several else "The article"
         """The navigation's label for the sources: a tab of its own, or the one text."""
-        self.texts = "texts" if self.several else "text"
+        self.it = "they" if self.several else "it"
+        """What refers back to `the`: "the phrases it uses", "the phrases they use"."""
+        self.its_source = "its source" if self.several else "the article"
+        """Where a sentence is about one record and the text it comes from: "“2014” means its source gives no month"."""
+        self.counted = f"the {len(model.sources)} texts" if self.several else "the text"
+        """The sources counted: "the text", "the 2 texts"."""
         self.own_date = "the latest source’s date" if self.several else "the article’s own date"
         """The line on a time axis after which events were only expected."""
         self.when_written = "when the latest source was written" if self.several else "when the article was written"
@@ -54,9 +59,12 @@ class Voice:
         """The verb that agrees with `the`: voice.verb("dates", "date")."""
         return several if self.several else one
 
-    def say(self, one: str, several: str) -> str:
-        """Whole phrases that differ by more than a verb; still chosen here, never in a template's own `if`."""
-        return several if self.several else one
+    def as_of_writing(self, vantage: str) -> str:
+        """When expected events were still to come: "as of early 2015, when the article was written"; with
+        several sources each was expected as of its own source's date."""
+        if self.several:
+            return "when the source that reports them was written"
+        return f"as of {vantage}, when the article was written"
 
     def name(self, source: Source) -> str:
         """One source as citations and notes name it: "the article" while there is one, else its `short`
