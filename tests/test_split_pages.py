@@ -9,23 +9,18 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Site, copy_project, link_target, page_path, read_data, squeeze
+from conftest import ROOT, Site, add_second_source, copy_project, link_target, page_path, read_data, squeeze
 
 SPLIT_AFTER = 4
 SPLIT_AFTER_DEFAULT = 40
-SECOND = FIXTURES / "second-source"
 
 
 def _project(folder: Path, split_after: int | None):
-    project = copy_project(folder)
-    shutil.copytree(SECOND / "seeds", project.root / "seeds", dirs_exist_ok=True)
-    for addition in (SECOND / "append").glob("*.yml"):
-        target = project.root / "data" / addition.name
-        target.write_text(target.read_text(encoding="utf-8") + addition.read_text(encoding="utf-8"), encoding="utf-8")
+    project = copy_project(folder, ROOT)
+    add_second_source(project.root)  # its records, and `short` for the first source: two sources need it
     if split_after is not None:
         project.edit("mkdocs.yml", "  explainer:\n", f"  explainer:\n    split_after: {split_after}\n")
     return project
