@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from nkexplainer import nav, opendata, preview, shortcodes
+from nkexplainer import incremental, nav, opendata, preview, shortcodes
 from nkexplainer.check import load_model
 from nkexplainer.crosslink import Site, cross_link, placeholder_site
 from nkexplainer.errors import DataError, Problem
@@ -36,6 +37,8 @@ _serving = False
 """True under `mkdocs serve`, where errors are shown in the browser instead of stopping the server."""
 _last_good: Model | None = None
 """Under `mkdocs serve`: the model of the last build whose data was valid."""
+_tracker: incremental.Tracker | None = None
+"""Under `mkdocs serve --dirty` (or `build --dirty`): which pages each rebuild must render (incremental.py)."""
 
 
 class _Build:
@@ -47,14 +50,27 @@ class _Build:
         self.data_error: DataError | None = None
         """The problems of the data and of the hand-written pages' shortcodes, checked together in `on_config`."""
         self.problems: list[Problem] = []
+        self.json_ld: dict[str, str | None] | None = None
+        """Under a dirty build: each page's JSON-LD, made in on_files to tell whether the page changed."""
+        self.files: Files | None = None
 
 
 _build = _Build()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _tracker
     _serving = command == "serve"
+    if _tracker is not None:
+        _tracker.close()
+    _tracker = incremental.Tracker() if dirty else None
+
+
+def on_shutdown() -> None:
+    global _tracker
+    if _tracker is not None:
+        _tracker.close()
+        _tracker = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -76,6 +92,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         # Broken links are expected while the data is broken; they must not stop the preview.
         config.strict = False
     _mention_mode(config)
+    if _tracker is not None:
+        _tracker.begin(config)
     return config
 
 
@@ -97,13 +115,41 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     if _build.model is not None:
         for path, text in opendata.data_files(_build.model).items():
             files.append(File.generated(config, path, content=text))
+            if _tracker is not None:
+                _tracker.note_page(files.get_file_from_path(path), text)
+    if _tracker is not None:
+        _note_pages(files, docs, config)
     return files
 
 
+def _note_pages(files: Files, docs: dict[str, str], config: MkDocsConfig) -> None:
+    """Tell the tracker what each page is made from: its Markdown, its JSON-LD, its edit link."""
+    assert _build.site is not None and _tracker is not None
+    edit_paths = _build.site.edit_paths
+    _build.json_ld = {}
+    for file in files.documentation_pages():
+        src = file.src_uri
+        linked_data = opendata.json_ld(_build.model, src) if _build.model is not None else None
+        _build.json_ld[src] = linked_data
+        if src in docs:
+            _tracker.note_page(file, docs[src], _build.site.docs.get(src), linked_data, edit_paths.get(src))
+        else:
+            _tracker.note_page(file, file.content_string, linked_data, edit_paths.get(src))
+
+
 def on_nav(nav_: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-    if _build.model is None:
-        return nav_
-    return nav.fill(nav_, _build.model, files, config)
+    if _build.model is not None:
+        nav_ = nav.fill(nav_, _build.model, files, config)
+    if _tracker is not None:
+        _tracker.note_frame(nav_, _build.problems)
+    return nav_
+
+
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    if _tracker is not None:
+        _build.files = files
+        _tracker.after_reading(files, config)
+    return env
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -111,7 +157,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     edit_base = config.extra.get("explainer", {}).get("edit_url")
     if edit_base:
         page.edit_url = edit_base + _build.site.edit_paths.get(page.file.src_uri, f"docs/{page.file.src_uri}")
-    if _build.model is not None and (linked_data := opendata.json_ld(_build.model, page.file.src_uri)):
+    if _build.json_ld is not None:
+        linked_data = _build.json_ld.get(page.file.src_uri)
+    else:
+        linked_data = opendata.json_ld(_build.model, page.file.src_uri) if _build.model is not None else None
+    if linked_data:
         # In the page's front matter, printed by the theme (main.html): an export without hooks keeps it.
         page.meta["json_ld"] = linked_data
     # Hand-written pages were expanded and linked together with the generated ones in on_files.
@@ -122,8 +172,17 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | N
     return preview.with_problems(output, _build.problems) if _build.problems else output
 
 
+@event_priority(100)  # before the search plugin writes its index: the tracker completes it
 def on_post_build(*, config: MkDocsConfig) -> None:
     gc.unfreeze()
+    if _tracker is not None:
+        assert _build.files is not None
+        _tracker.finish(_build.files, config)
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _tracker is not None:
+        _tracker.forget()
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
