@@ -1,12 +1,13 @@
 """How long after saving a one-line YAML edit `mkdocs serve` has rebuilt and tells the browser to reload.
 
-On a copy of the real project: start `mkdocs serve` on a free loopback port, then
+On a copy of the real project, or of the bench corpus at a scale (bench/corpus.py): start
+`mkdocs serve --dirty` (the README's command; `--full` for plain `mkdocs serve`) on a free loopback port, then
 several times: open the browser's long poll (`/livereload/<epoch>/<id>`, which
 answers as soon as a newer build is visible), save a one-line change to an
 event's summary in data/events.yml at a random moment, and time from the save to
 the poll's answer. The page is then fetched to check it shows the new text.
 
-    python bench/serve_latency.py [--runs 7]
+    python bench/serve_latency.py [--runs 7] [--scale 100] [--full]
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import copy_project  # noqa: E402
+from corpus import copy_project, generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 _SUMMARY = re.compile(r'^(  summary: ")(.*)("\s*)$', re.MULTILINE)
@@ -43,8 +44,11 @@ def _get(url: str, timeout: float = 90) -> str:
         return response.read().decode("utf-8")
 
 
-def measure(project: Path, runs: int = 7, seed: int = 6) -> dict:
-    copy_project(project)
+def measure(project: Path, runs: int = 7, seed: int = 6, scale: int = 1, dirty: bool = True) -> dict:
+    if scale == 1:
+        copy_project(project)
+    else:
+        generate(scale, project)
     events = project / "data" / "events.yml"
     text = events.read_text(encoding="utf-8")
     first_id = re.search(r"^- id: (\S+)", text, re.MULTILINE).group(1)
@@ -53,10 +57,11 @@ def measure(project: Path, runs: int = 7, seed: int = 6) -> dict:
     log_path = project / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with open(log_path, "w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),
+                                   "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
                                   cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 120 + 3 * scale  # the first build is a full one
         while True:
             try:
                 _get(base + "/", timeout=5)
@@ -94,16 +99,18 @@ def measure(project: Path, runs: int = 7, seed: int = 6) -> dict:
     finally:
         server.terminate()
         server.wait(10)
-    return {"runs": runs, "latencies_s": latencies, "median_s": statistics.median(latencies), "max_s": max(latencies),
+    return {"scale": scale, "dirty": dirty, "runs": runs, "latencies_s": latencies, "median_s": statistics.median(latencies), "max_s": max(latencies),
             "rebuild_s_median": statistics.median(builds[1:]) if len(builds) > 1 else None}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--scale", type=int, default=1, help="serve the bench corpus at this scale (1: the real project)")
+    parser.add_argument("--full", action="store_true", help="plain `mkdocs serve`, every page rebuilt on every edit")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/nkbench"))
     args = parser.parse_args()
-    print(json.dumps(measure(args.workdir / "serve", args.runs)))
+    print(json.dumps(measure(args.workdir / f"serve-x{args.scale}", args.runs, scale=args.scale, dirty=not args.full)))
 
 
 if __name__ == "__main__":

@@ -94,6 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _mention_mode(config)
     if _tracker is not None:
         _tracker.begin(config)
+        incremental.reuse_theme_work(config)
     return config
 
 

@@ -186,3 +186,13 @@ def _event_block(text: str, event_id: str) -> str:
     start = text.index(f"- id: {event_id}\n")
     end = text.find("\n- id: ", start + 1)
     return text[start:] if end < 0 else text[start:end + 1]
+
+
+def test_after_a_data_error_is_fixed_every_page_loses_its_error_banner(served):
+    project, server, check = served
+    project.edit("data/events.yml", "    - minister-gamma\n", "    - minister-gama\n")
+    server.build()
+    assert "minister-gama" in (server.site / "about" / "index.html").read_text(encoding="utf-8"), "the problem is shown on every page"
+    project.edit("data/events.yml", "    - minister-gama\n", "    - minister-gamma\n")
+    server.build()
+    check()

@@ -34,12 +34,13 @@ def served_minimal(tmp_path):
 
 @contextmanager
 def serving(project):
-    """`mkdocs serve` of `project` on a free loopback port; its log goes to a file (a pipe nobody reads fills up)."""
+    """`mkdocs serve --dirty` (the README's command) of `project` on a free loopback port; its log goes to a file
+    (a pipe nobody reads fills up)."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = tempfile.TemporaryFile(mode="w+")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project.root / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project.root / "mkdocs.yml")],
         cwd=project.root, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}/"
