@@ -7,6 +7,7 @@ replace the markers that record pages leave for them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -16,7 +17,7 @@ from . import shortcodes, urls
 from .article import paragraph_mentions
 from .backlinks import Index
 from .errors import Problem
-from .link import Linker, MentionMode
+from .link import LinkedPage, Linker, MentionMode
 from .model import Model
 from .render import GeneratedPage, backlinks_markdown, render_pages
 
@@ -48,9 +49,30 @@ def placeholder_site(docs_sources: dict[str, str]) -> Site:
     return Site(generated=pages, docs={})
 
 
+class _LinkedBefore:
+    """The pages linked by the last build, by what linking them depends on: under `mkdocs serve` a page whose
+    Markdown and names to link are unchanged is not scanned again (a one-line edit changes a few pages)."""
+
+    def __init__(self) -> None:
+        self.pages: dict[tuple, LinkedPage] = {}
+
+    def link(self, linker: Linker, now: dict[tuple, LinkedPage], markdown: str, path: str,
+             subject: tuple[str, str] | None = None) -> LinkedPage:
+        key = (linker.version, path, subject, hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=20).digest())
+        linked = self.pages.get(key)
+        if linked is None:
+            linked = linker.link_markdown(markdown, path, subject=subject)
+        now[key] = linked
+        return LinkedPage(linked.markdown, list(linked.mentions))
+
+
+_BEFORE = _LinkedBefore()
+
+
 def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) -> Site:
     """Build every generated page and link every page; `docs_sources` are the hand-written pages' raw text."""
     linker = Linker(model, mode)
+    linked_now: dict[tuple, LinkedPage] = {}
     in_article = paragraph_mentions(model, linker)
     site = Site(generated=[], docs={})
     index = Index(model, linker, set(docs_sources))
@@ -61,7 +83,7 @@ def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) ->
         offset = source[: len(source) - len(body)].count("\n")  # lines of front matter before the body
         problems = [replace(p, line=p.line + offset) for p in problems]
         site.problems.extend(problems)
-        linked = linker.link_markdown(expanded, path)
+        linked = _BEFORE.link(linker, linked_now, expanded, path)
         site.docs[path] = linked.markdown
         index.note(path, _title(meta, body, path), linked.mentions)
 
@@ -69,7 +91,7 @@ def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) ->
     for page in render_pages(model, linker, in_article):
         front, body = _split_front_matter(page.markdown)
         if page.autolink:
-            linked = linker.link_markdown(body, page.path, subject=page.subject)
+            linked = _BEFORE.link(linker, linked_now, body, page.path, page.subject)
             body = linked.markdown
             index.note(page.path, page.title, linked.mentions)
         pages.append((page, front, body))
@@ -81,6 +103,7 @@ def cross_link(model: Model, docs_sources: dict[str, str], mode: MentionMode) ->
 
         body = _MARKER.sub(backlinks, body)
         site.generated.append(page.with_markdown(front + body))
+    _BEFORE.pages = linked_now
     return site
 
 

@@ -17,6 +17,8 @@ text, not with the number of names.
 from __future__ import annotations
 
 import enum
+import functools
+import hashlib
 import html
 import posixpath
 import re
@@ -117,6 +119,14 @@ class Linker:
         self._record_pages.update({e.path: ("event", e.id) for e in model.events.values()})
         self._in_sources = SourceMentions(model, self._target_of)
         self._glossary_pages = model.layout.glossary_pages
+
+    @functools.cached_property
+    def version(self) -> str:
+        """What linking a page depends on besides its text: the names and what they lead to, the record pages,
+        the glossary's ids and the mode. Equal versions link equal Markdown equally."""
+        state = (sorted((name, t.kind, t.id, t.path, t.anchor, t.tooltip) for name, t in self.targets.items()),
+                 sorted(self._record_pages.items()), sorted(self.model.terms), self.mode.value)
+        return hashlib.blake2b(repr(state).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """Every mention in plain `text`: start, end and what it names."""

@@ -14,7 +14,9 @@ made of it ("YAML read NO as false — put it in quotes").
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -23,7 +25,7 @@ from jsonschema import Draft202012Validator
 
 from . import hints, schema
 from .errors import Report
-from .load import Document, Pointer, read_document
+from .load import MAX_BYTES, Document, Pointer, read_document
 
 _VALIDATORS = {name: Draft202012Validator(schema.file_schema(name)) for name in schema.FILES}
 
@@ -63,8 +65,39 @@ class Record:
                 yield j, item
 
 
+_READ: dict[tuple[str, str], tuple[bytes, list[Record] | None, list]] = {}
+"""Under `mkdocs serve`, the records of each file as last read, with their problems: a file whose bytes are
+unchanged is not parsed and validated again (a Record is never changed once read)."""
+
+
 def read_records(root: Path, name: str, report: Report) -> list[Record] | None:
     """Every record of `data/<name>.yml`; None when the file cannot be read as a list of records (reported)."""
+    key = (str(root), name)
+    state = _content_digest(root / f"data/{name}.yml")
+    if state is not None and (kept := _READ.get(key)) is not None and kept[0] == state:
+        report.problems.extend(kept[2])
+        return kept[1]
+    found = Report()
+    records = _read_records(root, name, found)
+    report.problems.extend(found.problems)
+    if state is not None:
+        _READ[key] = (state, records, list(found.problems))
+    return records
+
+
+def _content_digest(path: Path) -> bytes | None:
+    """A digest of a regular file of at most MAX_BYTES, else None (read_document reports what is wrong)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        with path.open("rb") as handle:
+            return hashlib.blake2b(handle.read(MAX_BYTES + 1), digest_size=20).digest()
+    except OSError:
+        return None
+
+
+def _read_records(root: Path, name: str, report: Report) -> list[Record] | None:
     relative = f"data/{name}.yml"
     kind = schema.FILES[name][0]
     if not (root / relative).exists() and not (root / relative).is_symlink():

@@ -146,7 +146,18 @@ def _svg(width: float, height: float, ident: str, title: str, desc: str, body: s
 NETWORK_WIDTH = 680.0
 
 
+_last: tuple[Model, dict[str, int]] | None = None
+
+
 def degrees(model: Model) -> dict[str, int]:
+    """How many relations each actor has (to others): counted once per model, asked for by several graphics."""
+    global _last
+    if _last is None or _last[0] is not model:
+        _last = (model, _degrees(model))
+    return _last[1]
+
+
+def _degrees(model: Model) -> dict[str, int]:
     found = {actor_id: 0 for actor_id in model.actors}
     for actor in model.actors.values():
         for relation in actor.relations:
@@ -266,7 +277,7 @@ def network_svg(model: Model, page: str, ident: str = "nkx-net") -> str:
                      f'cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
                      + svgtext.text_block(lines, lx, first, SIZE, LEADING, "nkx-node-label", anchor=anchor)
                      .replace("<text ", f'<text font-size="{SIZE:g}" ', 1) + "</a>")
-    hidden = len([a for a in model.actors if degrees(model)[a]]) - len(drawn)
+    hidden = sum(1 for a in model.actors if degree[a]) - len(drawn)
     desc = (f"{len(drawn)} actors{' (the most connected)' if hidden > 0 else ''}, with "
             f"{' and '.join(model.actors[h].name for h in hubs)} in the middle, joined by a line for each of the "
             f"{len(links)} related pairs. Each name leads to the actor’s page, where its own map labels every relation; "
