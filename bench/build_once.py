@@ -34,7 +34,7 @@ PHASES = {
     "load_check": [("check", "load_model")],
     "generate": [("render", "render_pages")],
     "link": [("link", "Linker.__init__"), ("link", "Linker.link_markdown"), ("article", "annotate")],
-    "backlinks": [("crosslink", "_backlinks"), ("article", "paragraph_mentions")],
+    "backlinks": [("backlinks", "Index.of"), ("render", "backlinks_markdown"), ("article", "paragraph_mentions")],
 }
 """Our phases, as the functions that do them (module of `nkexplainer`, attribute)."""
 
@@ -150,7 +150,7 @@ def run(mode: str, project: Path, site: Path, export: Path | None, profile: Path
     if profile:
         import cProfile
 
-        profiler = cProfile.Profile()
+        profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
         profiler.enable()
     if mode == "hooked":
         swaps = _instrument(project, timers)

@@ -95,12 +95,16 @@ def measure(project: Path, runs: int = 7, seed: int = 6, scale: int = 1, dirty: 
             latencies.append(answered["at"] - saved)
             if marker not in _get(page):
                 raise RuntimeError("the rebuilt page does not show the edit")
-        builds = [float(s) for s in re.findall(r"Documentation built in ([0-9.]+) seconds", log_path.read_text())]
+        log_text = log_path.read_text()
+        builds = [float(s) for s in re.findall(r"Documentation built in ([0-9.]+) seconds", log_text)]
+        rendered = [(int(n), int(of)) for n, of in re.findall(r"partial rebuild: (\d+) of (\d+) pages", log_text)]
     finally:
         server.terminate()
         server.wait(10)
     return {"scale": scale, "dirty": dirty, "runs": runs, "latencies_s": latencies, "median_s": statistics.median(latencies), "max_s": max(latencies),
-            "rebuild_s_median": statistics.median(builds[1:]) if len(builds) > 1 else None}
+            "rebuild_s_median": statistics.median(builds[1:]) if len(builds) > 1 else None,
+            "first_build_s": builds[0] if builds else None,
+            "rendered_per_edit": [n for n, _ in rendered[1:]], "pages_and_files": rendered[0][1] if rendered else None}
 
 
 def main() -> None:

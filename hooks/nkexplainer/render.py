@@ -22,8 +22,18 @@ if TYPE_CHECKING:
     from .backlinks import Backlinks
     from .link import Linker
 
+def _compiled_once() -> jinja2.BytecodeCache | None:
+    """Our templates' compiled code, kept between builds in the user's private temporary folder (Jinja's own
+    cache, checked against each template's source): a build no longer spends its start compiling them."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no safe private folder: compile every time
+        return None
+
+
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    bytecode_cache=_compiled_once(),
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
