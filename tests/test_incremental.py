@@ -126,6 +126,10 @@ def test_a_hand_written_page_rebuilds_when_its_shortcodes_expand_differently(ser
     project.edit("docs/about.md", "A small project the tests build", "A small project that the tests build")
     assert "about.md" in server.build()
     check()
+    # An icon in a page's front matter shows in every page's navigation: known only once the page is read.
+    project.edit("docs/about.md", 'description: "About this test site."\n', 'description: "About this test site."\nicon: material/information\n')
+    assert "index.md" in server.build()
+    check()
 
 
 def test_an_actors_new_name_updates_every_page(served):
