@@ -211,11 +211,11 @@ class _PageLinker:
         self.linked_by_hand: set[tuple[str, str]] = set()
 
     def run(self, markdown: str) -> LinkedPage:
-        lines = markdown.split("\n")
+        lines = list(_lines(markdown.split("\n")))  # classified once, read twice
         if self.mode is MentionMode.FIRST_ON_PAGE:
             self.linked_by_hand = self._linked_by_hand(lines)
         out = []
-        for line, kind in _lines(lines):
+        for line, kind in lines:
             if kind == "heading":
                 heading = _HEADING.match(line)
                 assert heading is not None
@@ -223,14 +223,14 @@ class _PageLinker:
             out.append(self._line(line) if kind == "text" else line)
         return LinkedPage("\n".join(out), list(self.mentions))
 
-    def _linked_by_hand(self, lines: list[str]) -> set[tuple[str, str]]:
+    def _linked_by_hand(self, lines: list[tuple[str, str]]) -> set[tuple[str, str]]:
         """The records the page's own Markdown links (shortcodes, templates' links): a mention of
         one of them is never linked, wherever it comes, so the page links it once, where its author did."""
         found: set[tuple[str, str]] = set()
         inside: list[str] = []
-        for line, kind in _lines(lines):
-            if kind != "text":
-                continue
+        for line, kind in lines:
+            if kind != "text" or ("](" not in line and "<" not in line):
+                continue  # neither a link nor a tag on this line
             for token in _OPAQUE.finditer(line):
                 if token.group("link") and token.group("url") and not inside:
                     record = self.linker.record_at(self.page, token.group("url"))
