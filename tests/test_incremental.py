@@ -32,6 +32,11 @@ class DirtyServe:
         self.root, self.site = root, site
         self.config = self._config()
         self.config.plugins.on_startup(command="serve", dirty=True)
+        search = self.config.plugins.get("hooks/search_hook.py")
+        if search is not None and getattr(search, "_background", None) is not None:
+            # Under serve the search index is rebuilt in the background after the reload; here it is built
+            # at once, as `mkdocs build` does, so each rebuilt folder is compared whole, index included.
+            search._background = None
 
     def _config(self):
         config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site))
@@ -199,4 +204,19 @@ def test_after_a_data_error_is_fixed_every_page_loses_its_error_banner(served):
     assert "minister-gama" in (server.site / "about" / "index.html").read_text(encoding="utf-8"), "the problem is shown on every page"
     project.edit("data/events.yml", "    - minister-gama\n", "    - minister-gamma\n")
     server.build()
+    check()
+
+
+def test_materials_own_search_index_stays_whole_when_a_project_uses_it(served):
+    """Material's search plugin indexes only the pages rendered in a build, and merges them into the last index
+    as if one page had changed: the tracker hands it every page's entries, in a clean build's order."""
+    project, server, check = served
+    project.edit("mkdocs.yml", "\nplugins: []\n", "\nplugins:\n  - search\n")
+    server.build()
+    assert (server.site / "search" / "search_index.json").is_file()
+    project.edit("data/events.yml", "After a winter of skirmishes, the Betania Council brokers a ceasefire.",
+                 "After a winter of skirmishes, the Betania Council brokers a ceasefire at last.")
+    project.edit("data/glossary.yml", "\n  definition: \"", "\n  definition: \"Plainly put: ")
+    rendered = _pages(server.build())
+    assert 1 < len(rendered) < 20, sorted(rendered)
     check()
