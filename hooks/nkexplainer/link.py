@@ -97,6 +97,18 @@ def _trie_pattern(names: list[str]) -> str:
     return build(trie)
 
 
+_last_pattern: tuple[str, re.Pattern[str]] | None = None
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """The names' expression, compiled once while the names stay the same: at ×100 it is thousands of names,
+    a second's compiling, and `re`'s own cache may have let it go by the next build (or the data check's linker)."""
+    global _last_pattern
+    if _last_pattern is None or _last_pattern[0] != pattern:
+        _last_pattern = (pattern, re.compile(pattern))
+    return _last_pattern[1]
+
+
 class Linker:
     """Finds and links mentions of the model's actors and terms in text and Markdown."""
 
@@ -114,7 +126,7 @@ class Linker:
                 self.targets[name] = target
                 if name[:1].islower():  # "thaw" also at the start of a sentence
                     self.targets.setdefault(name[:1].upper() + name[1:], target)
-        self._pattern = re.compile(r"(?<![\w])(?:" + _trie_pattern(list(self.targets)) + r")(?![\w])") if self.targets else None
+        self._pattern = _compiled(r"(?<![\w])(?:" + _trie_pattern(list(self.targets)) + r")(?![\w])") if self.targets else None
         self._record_pages = {a.path: ("actor", a.id) for a in model.actors.values()}
         self._record_pages.update({e.path: ("event", e.id) for e in model.events.values()})
         self._in_sources = SourceMentions(model, self._target_of)
