@@ -175,6 +175,9 @@ def test_a_new_source_updates_every_page(served):
     project, server, check = served
     shutil.copy(FIXTURES / "new-source" / "harbour-talks.txt", project.root / "seeds" / "harbour-talks.txt")
     sources = (project.root / "data" / "sources.yml").read_text(encoding="utf-8")
+    first = "  title: \"Alphia and Betania’s Uneasy Détente\"\n"
+    assert first in sources
+    sources = sources.replace(first, first + "  short: \"Uneasy détente\"\n")  # two sources: each needs a short name
     project.write("data/sources.yml", sources.rstrip("\n") + "\n\n" + (
         "- id: harbour-talks\n"
         "  file: seeds/harbour-talks.txt\n"
