@@ -269,7 +269,7 @@ def markdown(results: dict) -> str:
     scales = results["scales"]
     out = [BEGIN, "## Reader side: page weight, phone performance, search, live preview", "",
            f"`.venv/bin/python bench/reader.py` on {results['machine']}, {results['date']}, commit {results['commit']}; "
-           f"{results['bench_s'] / 60:.1f} min in all{'; ' + results['merged'] if results.get('merged') else ''}; served gzip-compressed by tests/statichost.py, browsed in Debian's "
+           f"{results['bench_s'] / 60:.1f} min in all{'; ' + results['merged'] if results.get('merged') else ''}{'; ' + results['serve_added'] if results.get('serve_added') else ''}; served gzip-compressed by tests/statichost.py, browsed in Debian's "
            "chromium with an empty cache. Per scale, the heaviest page (gzip HTML) of each page type: its HTML raw and gzip, "
            "what a first view of it transfers (every request until the network is idle), and Lighthouse's phone performance "
            "score (12.2.3; simulated slow 4G and a 4× slower CPU, on a shared machine: scores move a few points run to run). "
@@ -352,6 +352,24 @@ def _commit() -> str:
     return done.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
 
 
+def add_serve_times(args: argparse.Namespace) -> int:
+    """serve_latency.py at each of `--scales`, written into the last run's results (for a serve change that
+    lands after the pages were measured)."""
+    last = args.out / RESULTS_JSON.name
+    results = json.loads(last.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    for scale in (int(s) for s in args.scales.split(",")):
+        for entry in results["scales"]:
+            if entry["scale"] == scale:
+                print(f"×{scale}: serve latency…", file=sys.stderr, flush=True)
+                entry["serve"] = serve_times(scale, args.workdir)
+    results["serve_added"] = f"serve latency timed on {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, commit {_commit()}"
+    results["bench_s"] += time.perf_counter() - started
+    write(results, args.out)
+    print(markdown(results))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="1,10,100")
@@ -360,7 +378,11 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/nkbench/reader"))
     parser.add_argument("--out", type=Path, default=BENCH, help="where reader.json and results.md are (default bench/)")
     parser.add_argument("--merge", action="store_true", help="keep the other scales of the last run (reader.json)")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="only time serve_latency.py at --scales and add it to the last run (reader.json)")
     args = parser.parse_args()
+    if args.serve_only:
+        return add_serve_times(args)
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: run `bash tests/run.sh` once, which installs it")
     started = time.perf_counter()
