@@ -117,10 +117,10 @@ class Corpus:
     # -- output ----------------------------------------------------------------------
 
     def records(self) -> dict[str, list[dict]]:
-        sources = [{"id": sid, "file": f"seeds/{sid}.txt", "title": title, "dek": dek, "kind": "analysis article",
-                    "author": None, "publisher": None, "published": None,
+        sources = [{"id": sid, "file": f"seeds/{sid}.txt", "title": title, "short": f"Bench text {n}", "dek": dek,
+                    "kind": "analysis article", "author": None, "publisher": None, "published": None,
                     "provenance": "A synthetic text written by bench/corpus.py for the performance benchmark; it reports nothing real."}
-                   for sid, (title, dek, _) in zip(self.sources, self.texts)]
+                   for n, (sid, (title, dek, _)) in enumerate(zip(self.sources, self.texts), start=1)]
         actors = []
         for a in self.actors:
             record = {"id": a.id, "name": a.name, "kind": a.kind, "aliases": self._marked(a.aliases)}
@@ -160,6 +160,20 @@ def _read_real(root: Path) -> dict[str, list]:
             for name in ("sources", "actors", "events", "quotes", "glossary")}
 
 
+def _name_real_sources(out: Path, sources: list[dict]) -> None:
+    """With more than one source each needs a `short` name (citations name their source): give the real ones that
+    have none the first words of their title ("North Korea’s Evolving"), as the build's message suggests."""
+    path = out / "data" / "sources.yml"
+    text = path.read_text(encoding="utf-8")
+    for source in sources:
+        if source.get("short"):
+            continue
+        short = " ".join(source["title"].split()[:3])
+        text = re.sub(rf"(^- id: {re.escape(source['id'])}\n(?:  .*\n)*?  title: .*\n)", lambda m: m.group(1) + f'  short: "{short}"\n',
+                      text, count=1, flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+
+
 def copy_project(out: Path) -> None:
     """The real project's site files (not its tests, venv or history) into `out`."""
     if out.exists():
@@ -177,6 +191,8 @@ def generate(scale: int, out: Path, seed: int = 6) -> dict[str, int]:
     real = _read_real(out)
     corpus = Corpus(scale, real, seed)
     corpus.build()
+    if corpus.sources:
+        _name_real_sources(out, real["sources"])
     for sid, (title, dek, paragraphs) in zip(corpus.sources, corpus.texts):
         (out / "seeds" / f"{sid}.txt").write_text("\n".join([title, dek, *paragraphs]) + "\n", encoding="utf-8")
     for name, records in corpus.records().items():
