@@ -74,20 +74,41 @@ def _copy_parts(source: Path, copy: Path) -> None:
             shutil.copy2(src, copy / part)
 
 
+WHOLE_PAGES = 1_000_000
+"""`extra.explainer.split_after` in the project under test: every index page whole, whatever the data holds."""
+
+
+def set_split_after(root: Path, split_after: int | str = WHOLE_PAGES) -> None:
+    """Set `extra.explainer.split_after` in `root/mkdocs.yml` (replacing the line if the file sets it).
+
+    The tests of content (a term on the glossary, a quote on the key quotes page) read whole index pages, so an
+    editor who adds the 41st term does not turn them red; tests/test_split_pages.py tests the parts, and
+    test_site.py builds the repository as it is published, with its own setting."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = f"    split_after: {split_after}"
+    text, found = re.subn(r"^[ \t]+split_after:.*$", line, text, count=1, flags=re.MULTILINE)
+    if not found:
+        assert "\n  explainer:\n" in text, "mkdocs.yml has no extra.explainer section"
+        text = text.replace("\n  explainer:\n", f"\n  explainer:\n{line}\n", 1)
+    config.write_text(text, encoding="utf-8")
+
+
 def _project_under_test() -> Path:
-    if TEST_PROJECT == "real":
-        return ROOT
-    if TEST_PROJECT != "two-sources":
+    if TEST_PROJECT not in ("real", "two-sources"):
         raise pytest.UsageError(f"EXPLAINER_TEST_PROJECT={TEST_PROJECT!r}: use 'real' or 'two-sources'")
-    folder = Path(tempfile.mkdtemp(prefix="explainer-two-sources-"))
+    folder = Path(tempfile.mkdtemp(prefix=f"explainer-{TEST_PROJECT}-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     _copy_parts(ROOT, folder / "project")
-    add_second_source(folder / "project")
+    if TWO_SOURCES:
+        add_second_source(folder / "project")
+    set_split_after(folder / "project")
     return folder / "project"
 
 
 PROJECT = _project_under_test()
-"""The project the real-project tests run on: ROOT, or its copy with a second source (TEST_PROJECT)."""
+"""The project the real-project tests run on: a copy of ROOT, or of ROOT with a second source (TEST_PROJECT), its
+index pages kept whole (set_split_after)."""
 
 
 def pytest_configure(config) -> None:
@@ -313,11 +334,13 @@ def read_paragraphs(root: Path, data: dict[str, list[dict]]) -> dict[str, list[s
     return found
 
 
-def copy_project(folder: Path, source: Path | None = None) -> EditableProject:
+def copy_project(folder: Path, source: Path | None = None, split_after: int | str = WHOLE_PAGES) -> EditableProject:
     """A writable copy under `folder` of the project under test (or of `source`), and a way to build it.
-    A fixture that calls it should ask for `project_root` and pass it, so it runs in the two-sources pass too."""
+    A fixture that calls it should ask for `project_root` and pass it, so it runs in the two-sources pass too.
+    Its index pages are kept whole unless `split_after` says otherwise (set_split_after)."""
     copy = folder / "project"
     _copy_parts(source or PROJECT, copy)
+    set_split_after(copy, split_after)
     return EditableProject(copy, folder / "site")
 
 
@@ -328,6 +351,7 @@ def fixture_project(folder: Path, *overlays: str) -> EditableProject:
     copy = folder / "project"
     shutil.copytree(FIXTURES / "minimal", copy)
     shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    set_split_after(copy)  # the fixtures' tests read whole index pages, whatever mkdocs.yml sets
     shutil.copytree(ROOT / "hooks", copy / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "stylesheets", copy / "docs" / "stylesheets")
     for overlay in overlays:

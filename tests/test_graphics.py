@@ -351,11 +351,13 @@ def test_the_graphics_need_no_script(site):
 # -- a timeline too long for one page ----------------------------------------------------------
 
 def test_a_long_timeline_gets_a_page_per_year_each_with_the_graphic_of_its_span(tmp_path):
-    """Past 60 events the timeline page shows the ties over the whole span and leads to a page per year;
-    each year's page draws that year's events, and only them, on an axis of that year."""
-    from conftest import fixture_project
+    """Past the threshold (`split_after`, as shipped) the timeline page shows the ties over the whole span and leads
+    to a page per year; each year's page draws that year's events, and only them, on an axis of that year."""
+    from conftest import fixture_project, set_split_after
+    from nkexplainer.model import SPLIT_AFTER
 
     project = fixture_project(tmp_path)
+    set_split_after(project.root, SPLIT_AFTER)  # fixture projects keep index pages whole unless told
     events = []
     for n in range(75):
         year, month = 2010 + n % 3, 1 + n % 12

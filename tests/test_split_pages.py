@@ -12,17 +12,17 @@ import re
 from pathlib import Path
 
 import pytest
+from nkexplainer.model import SPLIT_AFTER as MODEL_DEFAULT
 from conftest import ROOT, Site, add_second_source, copy_project, link_target, page_path, read_data, squeeze
 
 SPLIT_AFTER = 4
-SPLIT_AFTER_DEFAULT = 40
+SPLIT_AFTER_DEFAULT = MODEL_DEFAULT
 
 
 def _project(folder: Path, split_after: int | None):
-    project = copy_project(folder, ROOT)
+    """The project with a second source; `split_after` None: the threshold as shipped (the default)."""
+    project = copy_project(folder, ROOT, split_after=SPLIT_AFTER_DEFAULT if split_after is None else split_after)
     add_second_source(project.root)  # its records, and `short` for the first source: two sources need it
-    if split_after is not None:
-        project.edit("mkdocs.yml", "  explainer:\n", f"  explainer:\n    split_after: {split_after}\n")
     return project
 
 
@@ -237,8 +237,7 @@ def test_the_open_data_keeps_every_record(whole, split):
 
 
 def test_a_threshold_that_is_not_a_whole_number_stops_the_build_with_a_clear_message(tmp_path):
-    project = _project(tmp_path, None)
-    project.edit("mkdocs.yml", "  explainer:\n", "  explainer:\n    split_after: lots\n")
+    project = _project(tmp_path, "lots")
     result = project.build()
     assert result.returncode != 0
     assert "extra.explainer.split_after" in result.output and "Traceback" not in result.output
@@ -280,3 +279,18 @@ def test_whos_who_lists_each_related_pair_as_an_item_of_its_own(split, whole):
         assert len(items) == len(pairs) > 1
         assert all(len(item.select("span[id^='rel-']")) == 1 for item in items)
     assert checked == 2
+
+
+def test_a_split_timeline_whose_events_neither_warm_nor_cool_builds_without_a_flat_strip(tmp_path):
+    """The split timeline's overview shows the strip of ties; with no effect on any event (the rich fixture)
+    there is nothing to draw, and the build once stopped on a bug instead."""
+    from conftest import fixture_project, set_split_after
+
+    project = fixture_project(tmp_path, "rich")
+    set_split_after(project.root, SPLIT_AFTER)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    site = Site(result.site)
+    overview = site.content("timeline/")
+    assert overview.select('a[href^="2015/"]'), "the overview leads to the year's parts"
+    assert overview.select_one("figure.nkx-ties-graphic") is None

@@ -19,8 +19,8 @@ SMALL = 13.0
 def _strip(model: Model, width: float, ident: str) -> str:
     curve = ties(model)
     points = curve.points + tuple(p for p in curve.expected if p[0] > curve.points[-1][0])
-    if len(points) < 2:
-        return ""
+    if len(points) < 2 or not any(value for _, value in points):
+        return ""  # no event warmed or cooled ties (nor is expected to): a flat line tells a reader nothing
     first = dt.date.fromordinal(int(points[0][0])).year
     last = dt.date.fromordinal(int(points[-1][0]) - 1).year
     t0, t1 = when.day(first), when.day(last + 1)
