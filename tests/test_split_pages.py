@@ -26,20 +26,21 @@ def _project(folder: Path, split_after: int | None):
     return project
 
 
-@pytest.fixture(scope="module")
-def whole(tmp_path_factory) -> Site:
-    project = _project(tmp_path_factory.mktemp("whole"), None)
+def _built(folder: Path, split_after: int | None) -> Site:
+    project = _project(folder, split_after)
     result = project.build()
     assert result.returncode == 0, result.output
     return Site(result.site, read_data(project.root), project.root)
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory) -> Site:
+    return _built(tmp_path_factory.mktemp("whole"), None)
 
 
 @pytest.fixture(scope="module")
 def split(tmp_path_factory) -> Site:
-    project = _project(tmp_path_factory.mktemp("split"), SPLIT_AFTER)
-    result = project.build()
-    assert result.returncode == 0, result.output
-    return Site(result.site, read_data(project.root), project.root)
+    return _built(tmp_path_factory.mktemp("split"), SPLIT_AFTER)
 
 
 def _glossary_parts(site: Site) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING
+from functools import cached_property, wraps
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .dates import PartialDate
 
@@ -318,3 +318,23 @@ def _group(records, keys) -> dict:
         for key in keys(record):
             found[key].append(record)
     return {k: tuple(v) for k, v in found.items()}
+
+
+_Result = TypeVar("_Result")
+
+
+def per_model(function: Callable[..., _Result]) -> Callable[..., _Result]:
+    """`function(model, *args)` worked out once per model and arguments: every page of a build asks about the same
+    model, and the next build (under `mkdocs serve`) brings a new one, which drops what the last one held."""
+    last: list[Any] = [None, {}]
+
+    @wraps(function)
+    def once(model: Model, *args: Any) -> _Result:
+        if last[0] is not model:
+            last[0], last[1] = model, {}
+        if args not in last[1]:
+            last[1][args] = function(model, *args)
+        return last[1][args]
+
+    return once
+

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .graphics import when
-from .model import Citation, Quote, QuoteKind, Relation
+from .model import Citation, Quote, QuoteKind, Relation, per_model
 from .text import md_inline, md_text
 
 if TYPE_CHECKING:
@@ -140,15 +140,10 @@ class Voice:
                           "or [[sources:named]]")
 
 
-_voices: tuple[Model, Voice] | None = None
-
-
+@per_model
 def voice(model: Model) -> Voice:
     """How `model`'s pages speak of its sources (one Voice per model: every page of a build asks)."""
-    global _voices
-    if _voices is None or _voices[0] is not model:
-        _voices = (model, Voice(model))
-    return _voices[1]
+    return Voice(model)
 
 
 def pilcrows(text: str) -> str:
@@ -213,26 +208,15 @@ def vantage(model: Model, cites: tuple[Citation, ...] = ()) -> str:
     they report and expect, as the timeline places it (`graphics.when`): one vantage point for the whole site.
     The latest when several sources are cited; "the time of writing" when no source is dated.
     """
-    table = _vantages(model)
+    table = when.vantages(model)
     sources = {c.source for c in cites} or set(model.sources)
     found = [table[s] for s in sorted(sources) if s in table]
     return max(found, key=lambda v: v.at).words if found else "the time of writing"
 
 
-_last: tuple[Model, dict] | None = None
-"""The vantage points of the last model asked about: every page of a build asks, about the same model."""
-
-
-def _vantages(model: Model) -> dict:
-    global _last
-    if _last is None or _last[0] is not model:
-        _last = (model, when.vantages(model))
-    return _last[1]
-
-
 def written_in(model: Model, source: Source) -> str:
     """When `source` was written, for "written in …": "early 2015"; "" when the data does not say."""
-    found = _vantages(model).get(source.id)
+    found = when.vantages(model).get(source.id)
     return found.words if found else ""
 
 

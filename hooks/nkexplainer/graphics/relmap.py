@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..model import Actor, Model, Relation
+from ..model import Actor, Model, Relation, per_model
 from ..urls import href, source_path
 from . import svgtext, when
 
@@ -146,18 +146,9 @@ def _svg(width: float, height: float, ident: str, title: str, desc: str, body: s
 NETWORK_WIDTH = 680.0
 
 
-_last: tuple[Model, dict[str, int]] | None = None
-
-
+@per_model
 def degrees(model: Model) -> dict[str, int]:
     """How many relations each actor has (to others): counted once per model, asked for by several graphics."""
-    global _last
-    if _last is None or _last[0] is not model:
-        _last = (model, _degrees(model))
-    return _last[1]
-
-
-def _degrees(model: Model) -> dict[str, int]:
     found = {actor_id: 0 for actor_id in model.actors}
     for actor in model.actors.values():
         for relation in actor.relations:

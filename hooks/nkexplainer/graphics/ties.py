@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Model
+from ..model import Model, per_model
 from . import when
 
 STEP = {"warming": 1, "cooling": -1}
@@ -34,18 +34,9 @@ class Ties:
         return max([1.0, *(abs(v) for _, v in self.points + self.expected)])
 
 
-_named: tuple[Model, str] | None = None
-
-
+@per_model
 def pair_name(model: Model) -> str:
     """The two states the story is about: the most connected ones (by relations, then events)."""
-    global _named
-    if _named is None or _named[0] is not model:
-        _named = (model, _pair_name(model))
-    return _named[1]
-
-
-def _pair_name(model: Model) -> str:
     degree: dict[str, int] = {}
     for actor in model.actors.values():
         for relation in actor.relations:
@@ -63,21 +54,13 @@ def _pair_name(model: Model) -> str:
     return "the actors’"
 
 
-_curves: tuple[Model, dict[tuple[float | None, float | None], Ties]] | None = None
-
-
 def ties(model: Model, start: float | None = None, end: float | None = None) -> Ties:
     """The curve between `start` and `end` (default: the whole chronology); each drawn once per model (a year's
     page and the timeline draw the same span at two widths)."""
-    global _curves
-    if _curves is None or _curves[0] is not model:
-        _curves = (model, {})
-    found = _curves[1].get((start, end))
-    if found is None:
-        found = _curves[1][(start, end)] = _ties(model, start, end)
-    return found
+    return _ties(model, start, end)
 
 
+@per_model
 def _ties(model: Model, start: float | None, end: float | None) -> Ties:
     table = when.vantages(model)
     now = when.vantage(model)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dates import PartialDate, Precision
-from ..model import Event, Model
+from ..model import Event, Model, per_model
 
 
 def day(year: int, month: int = 1, dom: int = 1) -> float:
@@ -86,19 +86,9 @@ class Vantage:
     """'early 2015': the source's `written` date, narrowed by the events it reports and expects."""
 
 
-_last: tuple[Model, dict[str, Vantage]] | None = None
-"""The vantage points of the last model asked about: every page of a build asks, about the same model."""
-
-
+@per_model
 def vantages(model: Model) -> dict[str, Vantage]:
     """Each source's own date, by the id of the source: what its events expect is expected as of then."""
-    global _last
-    if _last is None or _last[0] is not model:
-        _last = (model, _vantages(model))
-    return _last[1]
-
-
-def _vantages(model: Model) -> dict[str, Vantage]:
     mine: dict[str, list[Event]] = {}
     for event in model.events.values():
         if event.cites:
